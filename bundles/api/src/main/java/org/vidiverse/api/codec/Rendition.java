@@ -1,0 +1,11 @@
+package org.vidiverse.api.codec;
+
+/**
+ * One rung of the ladder to produce.
+ *
+ * @param height target height in pixels ({@code 0} = audio only); width follows the source's aspect ratio
+ * @param fps    target frame rate, at most the source's
+ * @param videoBitrate target bits per second for the video stream
+ */
+public record Rendition(int height, int fps, long videoBitrate) {
+}

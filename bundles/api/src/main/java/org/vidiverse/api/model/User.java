@@ -1,0 +1,14 @@
+package org.vidiverse.api.model;
+
+import java.time.Instant;
+
+/**
+ * A local user. The password hash never leaves the storage and auth bundles through this type.
+ *
+ * @param videoQuota      bytes the user may store in total, {@code -1} for unlimited
+ * @param videoQuotaDaily bytes the user may upload per day, {@code -1} for unlimited
+ */
+public record User(long id, String username, String email, boolean emailVerified, UserRole role, boolean blocked,
+                   String blockedReason, long videoQuota, long videoQuotaDaily, String nsfwPolicy,
+                   boolean p2pEnabled, long accountId, Instant createdAt, Instant lastLoginAt) {
+}

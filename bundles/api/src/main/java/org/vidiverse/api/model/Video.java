@@ -1,0 +1,25 @@
+package org.vidiverse.api.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A video as the core sees it: metadata, counters and where it lives. Renditions are {@link VideoFile}s.
+ *
+ * @param shortUuid the base58 form of {@code uuid} used in short links ({@code /w/{shortUuid}})
+ * @param duration  seconds, {@code 0} until probed
+ * @param category  PeerTube category id or {@code null}
+ * @param licence   PeerTube licence id or {@code null}
+ * @param language  ISO 639 code or {@code null}
+ * @param url       the ActivityPub id of the video
+ */
+public record Video(long id, String uuid, String shortUuid, String name, String description, String support,
+                    VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
+                    String language, List<String> tags, boolean nsfw, boolean commentsEnabled,
+                    boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
+                    long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
+                    Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt) {
+    public Video {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

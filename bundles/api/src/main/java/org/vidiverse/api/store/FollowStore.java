@@ -1,0 +1,18 @@
+package org.vidiverse.api.store;
+
+import java.util.List;
+
+import org.vidiverse.api.model.Follow;
+import org.vidiverse.api.model.FollowState;
+
+/** Follows between actors; the ids are account or channel actor ids as found in {@code ActorRef.id()}. */
+@org.osgi.annotation.versioning.ProviderType
+public interface FollowStore {
+
+    /** @throws DuplicateException if the follower already follows that actor */
+    Follow create(long followerActorId, long followingActorId, FollowState state);
+
+    List<Follow> followersOf(long actorId);
+
+    long count();
+}

@@ -1,0 +1,40 @@
+package org.vidiverse.api.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.vidiverse.api.model.Job;
+import org.vidiverse.api.model.JobState;
+import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.PageRequest;
+
+/**
+ * The persisted job queue. Claiming is atomic across every node that shares the database: one job goes to one
+ * claimer.
+ */
+@org.osgi.annotation.versioning.ProviderType
+public interface JobStore {
+
+    Job enqueue(String type, String payload, int maxAttempts, Instant runAfter);
+
+    /** Takes the oldest pending job of one of {@code types} that is due, marking it PROCESSING by {@code nodeId}. */
+    Optional<Job> claimNext(Set<String> types, String nodeId);
+
+    void progress(long jobId, int percent);
+
+    void succeed(long jobId);
+
+    /** Records a failure: back to PENDING at {@code retryAt} while attempts remain, else FAILED. */
+    void fail(long jobId, String error, Instant retryAt);
+
+    /** Hands back the jobs a node was processing when it stopped; returns how many. */
+    int releaseClaims(String nodeId);
+
+    Optional<Job> find(long id);
+
+    Page<Job> list(JobState state, PageRequest page);
+
+    Map<JobState, Long> countByState();
+}

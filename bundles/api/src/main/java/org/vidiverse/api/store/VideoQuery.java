@@ -1,0 +1,40 @@
+package org.vidiverse.api.store;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.VideoState;
+
+/**
+ * Filters for listing videos. {@code null} fields do not filter.
+ *
+ * @param privacies   privacies to include (never empty)
+ * @param states      states to include (never empty)
+ * @param local       only local ({@code true}) or only remote ({@code false}) videos
+ * @param channelId   only videos of this channel
+ * @param accountId   only videos of this account's channels
+ * @param nsfw        only NSFW ({@code true}) or only safe ({@code false}) videos
+ */
+public record VideoQuery(Set<VideoPrivacy> privacies, Set<VideoState> states, Boolean local, Long channelId,
+                         Long accountId, Boolean nsfw, Integer category, String language) {
+
+    /** Sort fields that {@link VideoStore#list} understands, in PeerTube's names. */
+    public static final Set<String> SORT_FIELDS =
+            Set.of("name", "createdAt", "publishedAt", "originallyPublishedAt", "views", "likes", "duration");
+
+    public VideoQuery {
+        privacies = privacies == null || privacies.isEmpty() ? EnumSet.allOf(VideoPrivacy.class) : Set.copyOf(privacies);
+        states = states == null || states.isEmpty() ? EnumSet.allOf(VideoState.class) : Set.copyOf(states);
+    }
+
+    /** What anonymous visitors may list: public videos that are published. */
+    public static VideoQuery publicListing() {
+        return new VideoQuery(EnumSet.of(VideoPrivacy.PUBLIC), EnumSet.of(VideoState.PUBLISHED), null, null, null,
+                null, null, null);
+    }
+
+    public VideoQuery withChannel(long id) {
+        return new VideoQuery(privacies, states, local, id, accountId, nsfw, category, language);
+    }
+}

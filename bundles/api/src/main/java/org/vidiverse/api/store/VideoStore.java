@@ -1,0 +1,41 @@
+package org.vidiverse.api.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoFile;
+
+/** Videos and their renditions in the database. */
+@org.osgi.annotation.versioning.ProviderType
+public interface VideoStore {
+
+    /** Creates a local video in a local channel; assigns its uuid, short uuid, ActivityPub url and timestamps. */
+    Video create(NewVideo video);
+
+    Optional<Video> findById(long id);
+
+    Optional<Video> findByUuid(String uuid);
+
+    Optional<Video> findByShortUuid(String shortUuid);
+
+    /**
+     * Lists videos matching {@code query}.
+     *
+     * @throws IllegalArgumentException if {@code page.sort()} is not one of {@link VideoQuery#SORT_FIELDS}
+     */
+    Page<Video> list(VideoQuery query, PageRequest page);
+
+    /** Removes the video with its files, tags and comments; returns whether it existed. */
+    boolean delete(long id);
+
+    long count();
+
+    List<VideoFile> files(long videoId);
+
+    /** Records a stored rendition. */
+    VideoFile addFile(long videoId, int resolution, long size, int fps, String extname, String filename);
+}

@@ -1,0 +1,102 @@
+package org.vidiverse.moderation.internal;
+
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidiverse.api.moderation.ModerationPolicy;
+import org.vidiverse.api.moderation.ModerationService;
+import org.vidiverse.api.moderation.ModerationSubject;
+import org.vidiverse.api.moderation.Verdict;
+import org.vidiverse.api.plugin.PluginCallException;
+import org.vidiverse.api.plugin.PluginGuard;
+import org.vidiverse.api.plugin.PluginNames;
+
+/**
+ * Runs every moderation policy, highest ranking first. The first REJECT or HOLD ends the chain; TAG verdicts
+ * gather their tags and let it continue. A policy that throws, times out or is disabled rejects: moderation
+ * fails closed.
+ */
+@Component(service = ModerationService.class)
+public final class ModerationServiceImpl implements ModerationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ModerationServiceImpl.class);
+    private static final Comparator<RankedPolicy> HIGHEST_FIRST =
+            Comparator.comparingInt(RankedPolicy::ranking).reversed().thenComparing(RankedPolicy::name);
+
+    private final PluginGuard guard;
+    private final List<RankedPolicy> policies = new CopyOnWriteArrayList<>();
+
+    record RankedPolicy(ModerationPolicy policy, String name, int ranking) {
+    }
+
+    @Activate
+    public ModerationServiceImpl(@Reference PluginGuard guard) {
+        this.guard = guard;
+    }
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC)
+    void addPolicy(ModerationPolicy policy, Map<String, Object> props) {
+        synchronized (policies) {
+            List<RankedPolicy> next = new ArrayList<>(policies);
+            next.add(new RankedPolicy(policy, PluginNames.of(policy, props), PluginNames.rankingOf(props)));
+            next.sort(HIGHEST_FIRST);
+            policies.clear();
+            policies.addAll(next);
+        }
+    }
+
+    void removePolicy(ModerationPolicy policy) {
+        policies.removeIf(r -> r.policy() == policy);
+    }
+
+    @Override
+    public Verdict moderate(ModerationSubject subject) {
+        List<String> tags = new ArrayList<>();
+        List<String> taggedBy = new ArrayList<>();
+        for (RankedPolicy ranked : policies) {
+            Verdict verdict = ask(ranked, subject);
+            switch (verdict.decision()) {
+                case ACCEPT -> { }
+                case TAG -> {
+                    tags.addAll(verdict.tags());
+                    taggedBy.add(ranked.name());
+                }
+                case REJECT, HOLD -> {
+                    LOG.info("{} {} by {}: {} ({})", subject.kind(), verdict.decision(), subject.actorHandle(),
+                            verdict.reason(), ranked.name());
+                    return verdict;
+                }
+            }
+        }
+        return tags.isEmpty() ? Verdict.accept()
+                : Verdict.tag("tagged by " + String.join(", ", taggedBy), tags).by(String.join(",", taggedBy));
+    }
+
+    private Verdict ask(RankedPolicy ranked, ModerationSubject subject) {
+        try {
+            Verdict verdict = guard.call(ranked.policy(), ranked.name(), () -> ranked.policy().review(subject),
+                    ModerationPolicy.TIMEOUT_MS);
+            if (verdict == null) {
+                return Verdict.reject("moderation policy " + ranked.name() + " gave no verdict").by(ranked.name());
+            }
+            return verdict.by(ranked.name());
+        } catch (PluginCallException e) {
+            return Verdict.reject("moderation policy " + ranked.name() + " failed").by(ranked.name());
+        }
+    }
+
+    @Override
+    public List<String> activePolicies() {
+        return policies.stream().filter(r -> !guard.isDisabled(r.policy())).map(RankedPolicy::name).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.vidiverse.storage.internal;
+
+import static org.apache.aries.jpa.template.TransactionType.Required;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.List;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidiverse.storage.internal.entity.SchemaVersionEntity;
+
+/**
+ * Brings the database to the current schema version at activation. OpenJPA's {@code SynchronizeMappings} creates
+ * missing tables and columns (and never drops any); the steps here do what it cannot: indexes it may not create,
+ * data migrations. Each applied step is a row in {@code schema_version}; running again applies nothing, so
+ * restarts and nodes starting together are safe. Every store references this component, so none is used before
+ * the schema is ready.
+ */
+@Component(service = SchemaMigrator.class, immediate = true)
+public final class SchemaMigrator {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    /** One migration step; steps are applied in version order and never change once released. */
+    record Step(int version, String description, SqlWork work) {
+    }
+
+    @FunctionalInterface
+    interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** The indexes listing, sorting, searching and claiming rely on. */
+    static final List<IndexSpec> INDEXES = List.of(
+            new IndexSpec("idx_video_published_at", "video", "published_at"),
+            new IndexSpec("idx_video_created_at", "video", "created_at"),
+            new IndexSpec("idx_video_views", "video", "views"),
+            new IndexSpec("idx_video_privacy_state", "video", "privacy, state"),
+            new IndexSpec("idx_video_channel", "video", "channel_id"),
+            new IndexSpec("idx_video_tag_name", "video_tag", "name"),
+            new IndexSpec("idx_video_file_video", "video_file", "video_id"),
+            new IndexSpec("idx_comment_video_created", "video_comment", "video_id, created_at"),
+            new IndexSpec("idx_follow_following", "actor_follow", "following_id"),
+            new IndexSpec("idx_job_state_run_after", "job", "state, run_after"));
+
+    static final List<Step> STEPS = List.of(
+            new Step(1, "indexes for listing, sorting, searching and claiming jobs", c -> {
+                for (IndexSpec index : INDEXES) {
+                    index.ensure(c);
+                }
+            }));
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public SchemaMigrator(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa) {
+        this.jpa = jpa;
+        migrate();
+    }
+
+    /** Applies the steps above the current version; returns the version reached. */
+    public int migrate() {
+        int from = version();
+        for (Step step : STEPS) {
+            if (step.version() > from) {
+                apply(step);
+            }
+        }
+        int to = version();
+        if (to != from) {
+            LOG.info("Database schema migrated from version {} to {}", from, to);
+        } else {
+            LOG.debug("Database schema is at version {}", to);
+        }
+        return to;
+    }
+
+    /** The highest applied step, 0 on an empty database. */
+    public int version() {
+        return jpa.txExpr(Required, em -> {
+            Integer v = em.createQuery("SELECT MAX(s.version) FROM SchemaVersionEntity s", Integer.class)
+                    .getSingleResult();
+            return v == null ? 0 : v;
+        });
+    }
+
+    private void apply(Step step) {
+        try {
+            jpa.tx(Required, em -> {
+                if (em.find(SchemaVersionEntity.class, step.version()) != null) {
+                    return;   // another node got there first
+                }
+                runOnConnection(em, step);
+                SchemaVersionEntity row = new SchemaVersionEntity();
+                row.setVersion(step.version());
+                row.setDescription(step.description());
+                row.setAppliedAt(new Date());
+                em.persist(row);
+                em.flush();
+            });
+            LOG.info("Applied schema step {}: {}", step.version(), step.description());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                LOG.info("Schema step {} was applied concurrently by another node", step.version());
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private static void runOnConnection(EntityManager em, Step step) {
+        // the provider's connection wrapper only releases its hold on close; the connection itself stays open
+        try (Connection c = em.unwrap(Connection.class)) {
+            step.work().run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("schema step " + step.version() + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.vidiverse.storage.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.persistence.TypedQuery;
+import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.VideoState;
+import org.vidiverse.api.store.VideoQuery;
+
+/** The JPQL {@code WHERE} clause of a {@link VideoQuery} and its parameters, built once per listing. */
+final class VideoFilter {
+    private final StringBuilder where = new StringBuilder(" WHERE v.privacy IN :privacies AND v.state IN :states");
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    VideoFilter(VideoQuery q) {
+        params.put("privacies", q.privacies().stream().map(VideoPrivacy::id).toList());
+        params.put("states", q.states().stream().map(VideoState::id).toList());
+        add("v.local = :local", "local", q.local());
+        add("v.channel.id = :channelId", "channelId", q.channelId());
+        add("v.channel.account.id = :accountId", "accountId", q.accountId());
+        add("v.nsfw = :nsfw", "nsfw", q.nsfw());
+        add("v.category = :category", "category", q.category());
+        add("v.language = :language", "language", q.language());
+    }
+
+    private void add(String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    <T> TypedQuery<T> bind(TypedQuery<T> query) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+}

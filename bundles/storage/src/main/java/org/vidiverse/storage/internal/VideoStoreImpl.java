@@ -1,0 +1,234 @@
+package org.vidiverse.storage.internal;
+
+import static org.apache.aries.jpa.template.TransactionType.Required;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoFile;
+import org.vidiverse.api.store.NotFoundException;
+import org.vidiverse.api.store.VideoQuery;
+import org.vidiverse.api.store.VideoStore;
+import org.vidiverse.storage.internal.entity.ChannelEntity;
+import org.vidiverse.storage.internal.entity.VideoEntity;
+import org.vidiverse.storage.internal.entity.VideoFileEntity;
+import org.vidiverse.storage.internal.entity.VideoTagEntity;
+
+/**
+ * Videos, their tags and renditions. In the returned {@link Video}, {@code channel().id()} is the channel id and
+ * {@code account().id()} the owning account id; both equal their actor ids (see {@link ChannelStoreImpl}).
+ * Listing without a sort orders by {@code -publishedAt}, PeerTube's default; ties are broken by id.
+ */
+@Component(service = VideoStore.class)
+public final class VideoStoreImpl implements VideoStore {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoStoreImpl.class);
+    /** The api sort names are the entity's field names. */
+    private static final Map<String, String> SORTS = Sorts.identity(VideoQuery.SORT_FIELDS);
+
+    private final JpaTemplate jpa;
+    private final InstanceIdentity identity;
+    private final Mapper mapper;
+
+    @Activate
+    public VideoStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
+                          @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+        this.jpa = jpa;
+        this.identity = identity;
+        this.mapper = new Mapper(identity);
+    }
+
+    @Override
+    public Video create(NewVideo n) {
+        Video video = jpa.txExpr(Required, em -> {
+            ChannelEntity channel = em.find(ChannelEntity.class, n.channelId());
+            if (channel == null) {
+                throw new NotFoundException("channel " + n.channelId());
+            }
+            if (!channel.getActor().isLocal()) {
+                throw new IllegalArgumentException("channel " + n.channelId() + " is not a local channel");
+            }
+            VideoEntity v = newVideoEntity(n, channel);
+            em.persist(v);
+            List<String> tags = normalise(n.tags());
+            for (int i = 0; i < tags.size(); i++) {
+                VideoTagEntity t = new VideoTagEntity();
+                t.setVideo(v);
+                t.setName(tags.get(i));
+                t.setPosition(i);
+                em.persist(t);
+            }
+            Sql.flush(em, "video " + v.getUuid());
+            return mapper.video(v, tags);
+        });
+        LOG.info("Created video {} '{}' in channel {}", video.uuid(), video.name(), video.channel().name());
+        return video;
+    }
+
+    private VideoEntity newVideoEntity(NewVideo n, ChannelEntity channel) {
+        UUID uuid = UUID.randomUUID();
+        Date now = new Date();
+        VideoEntity v = new VideoEntity();
+        v.setUuid(uuid.toString());
+        v.setShortUuid(ShortUuid.encode(uuid));
+        v.setUrl(identity.publicUrl() + "/videos/watch/" + uuid);
+        v.setName(n.name());
+        v.setDescription(n.description());
+        v.setSupport(n.support());
+        v.setPrivacy(n.privacy().id());
+        v.setState(n.state().id());
+        v.setDuration(n.duration());
+        v.setCategory(n.category());
+        v.setLicence(n.licence());
+        v.setLanguage(n.language());
+        v.setNsfw(n.nsfw());
+        v.setCommentsEnabled(n.commentsEnabled());
+        v.setDownloadEnabled(n.downloadEnabled());
+        v.setWaitTranscoding(n.waitTranscoding());
+        v.setLocal(true);
+        v.setChannel(channel);
+        v.setCreatedAt(now);
+        v.setUpdatedAt(now);
+        v.setPublishedAt(now);
+        return v;
+    }
+
+    /** Trimmed, without blanks and repeats, in the given order. */
+    private static List<String> normalise(List<String> tags) {
+        return List.copyOf(tags.stream().filter(Objects::nonNull).map(String::trim).filter(t -> !t.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    @Override
+    public Optional<Video> findById(long id) {
+        return jpa.txExpr(Required, em -> Optional.ofNullable(em.find(VideoEntity.class, id)).map(v -> map(em, v)));
+    }
+
+    @Override
+    public Optional<Video> findByUuid(String uuid) {
+        return findBy("uuid", uuid);
+    }
+
+    @Override
+    public Optional<Video> findByShortUuid(String shortUuid) {
+        return findBy("shortUuid", shortUuid);
+    }
+
+    private Optional<Video> findBy(String field, String value) {
+        return jpa.txExpr(Required, em -> em
+                .createQuery("SELECT v FROM VideoEntity v WHERE v." + field + " = :v", VideoEntity.class)
+                .setParameter("v", value).getResultList().stream().findFirst().map(v -> map(em, v)));
+    }
+
+    @Override
+    public Page<Video> list(VideoQuery query, PageRequest page) {
+        String order = Sorts.orderBy("v", page, SORTS, "publishedAt", true);
+        VideoFilter filter = new VideoFilter(query);
+        return jpa.txExpr(Required, em -> {
+            long total = filter.bind(em.createQuery("SELECT COUNT(v) FROM VideoEntity v" + filter.where(),
+                    Long.class)).getSingleResult();
+            if (page.count() == 0 || total <= page.start()) {
+                return new Page<>(total, List.of());
+            }
+            List<VideoEntity> rows = Sorts.window(filter.bind(em.createQuery(
+                    "SELECT v FROM VideoEntity v" + filter.where() + order, VideoEntity.class)), page).getResultList();
+            Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
+            return new Page<>(total, rows.stream()
+                    .map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList());
+        });
+    }
+
+    private Video map(EntityManager em, VideoEntity v) {
+        return mapper.video(v, tagsOf(em, List.of(v.getId())).getOrDefault(v.getId(), List.of()));
+    }
+
+    /** One query for the tags of a whole page instead of one per video. */
+    private static Map<Long, List<String>> tagsOf(EntityManager em, List<Long> videoIds) {
+        Map<Long, List<String>> tags = new HashMap<>();
+        if (videoIds.isEmpty()) {
+            return tags;
+        }
+        TypedQuery<Object[]> q = em.createQuery("SELECT t.video.id, t.name FROM VideoTagEntity t "
+                + "WHERE t.video.id IN :ids ORDER BY t.video.id, t.position", Object[].class).setParameter("ids", videoIds);
+        for (Object[] row : q.getResultList()) {
+            tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+        }
+        return tags;
+    }
+
+    @Override
+    public boolean delete(long id) {
+        boolean deleted = jpa.txExpr(Required, em -> {
+            VideoEntity v = em.find(VideoEntity.class, id);
+            if (v == null) {
+                return false;
+            }
+            // Foreign keys restrict deletes: unlink reply chains first, then remove children before the video.
+            em.createQuery("UPDATE CommentEntity c SET c.thread = NULL, c.inReplyTo = NULL WHERE c.video.id = :id")
+                    .setParameter("id", id).executeUpdate();
+            for (String entity : List.of("CommentEntity", "VideoTagEntity", "VideoFileEntity",
+                    "StreamingPlaylistEntity")) {
+                em.createQuery("DELETE FROM " + entity + " e WHERE e.video.id = :id").setParameter("id", id)
+                        .executeUpdate();
+            }
+            em.remove(v);
+            return true;
+        });
+        if (deleted) {
+            LOG.info("Deleted video {}", id);
+        }
+        return deleted;
+    }
+
+    @Override
+    public long count() {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(v) FROM VideoEntity v", Long.class)
+                .getSingleResult());
+    }
+
+    @Override
+    public List<VideoFile> files(long videoId) {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT f FROM VideoFileEntity f WHERE f.video.id = :id "
+                        + "ORDER BY f.resolution DESC, f.id", VideoFileEntity.class).setParameter("id", videoId)
+                .getResultList().stream().map(Mapper::file).toList());
+    }
+
+    @Override
+    public VideoFile addFile(long videoId, int resolution, long size, int fps, String extname, String filename) {
+        return jpa.txExpr(Required, em -> {
+            VideoEntity v = em.find(VideoEntity.class, videoId);
+            if (v == null) {
+                throw new NotFoundException("video " + videoId);
+            }
+            VideoFileEntity f = new VideoFileEntity();
+            f.setVideo(v);
+            f.setResolution(resolution);
+            f.setSize(size);
+            f.setFps(fps);
+            f.setExtname(extname);
+            f.setFilename(filename);
+            f.setCreatedAt(new Date());
+            em.persist(f);
+            Sql.flush(em, "file " + filename);
+            return Mapper.file(f);
+        });
+    }
+}

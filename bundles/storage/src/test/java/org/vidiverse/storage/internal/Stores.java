@@ -1,0 +1,56 @@
+package org.vidiverse.storage.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+import org.vidiverse.api.instance.InstanceIdentity;
+
+/** Every store over one persistence unit, wired as DS would wire them, on a given DataSource. */
+final class Stores implements AutoCloseable {
+    static final String PUBLIC_URL = "https://video.example.org";
+
+    final EntityManagerFactory emf;
+    final ResourceLocalJpaTemplate jpa;
+    final InstanceIdentity identity = () -> PUBLIC_URL;
+    final SchemaMigrator schema;
+    final UserStoreImpl users;
+    final ChannelStoreImpl channels;
+    final VideoStoreImpl videos;
+    final CommentStoreImpl comments;
+    final FollowStoreImpl follows;
+    final JobStoreImpl jobs;
+    final InstanceStoreImpl instances;
+    final StorageInfoImpl info;
+
+    Stores(DataSource dataSource) {
+        emf = Persistence.createEntityManagerFactory("vidiverse", properties(dataSource));
+        jpa = new ResourceLocalJpaTemplate(emf);
+        schema = new SchemaMigrator(jpa);
+        users = new UserStoreImpl(jpa, identity, schema);
+        channels = new ChannelStoreImpl(jpa, identity, schema);
+        videos = new VideoStoreImpl(jpa, identity, schema);
+        comments = new CommentStoreImpl(jpa, identity, schema);
+        follows = new FollowStoreImpl(jpa, identity, schema);
+        jobs = new JobStoreImpl(jpa, schema);
+        instances = new InstanceStoreImpl(jpa, identity, schema);
+        info = new StorageInfoImpl(jpa, schema);
+    }
+
+    /**
+     * Aries JPA hands the DataSource it found under the unit's JNDI name to the provider as
+     * {@code javax.persistence.nonJtaDataSource}; doing the same keeps OpenJPA from looking the name up in JNDI.
+     */
+    static Map<String, Object> properties(DataSource dataSource) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("javax.persistence.nonJtaDataSource", dataSource);
+        p.put("openjpa.ConnectionFactory", dataSource);
+        return p;
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
