@@ -21,8 +21,9 @@ public @interface LdapAuthConfig {
             description = "Who searches for users; empty to search anonymously")
     String bindDn() default "";
 
+    /** Property {@code .bindPassword}: the leading dot keeps it out of the service's published properties. */
     @AttributeDefinition(name = "Service account password", type = AttributeType.PASSWORD, required = false)
-    String bindPassword() default "";
+    String _bindPassword() default "";
 
     @AttributeDefinition(name = "User search base", description = "e.g. ou=people,dc=example,dc=org; "
             + "searched with subtree scope")

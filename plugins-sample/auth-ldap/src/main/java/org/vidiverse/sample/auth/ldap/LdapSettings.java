@@ -42,12 +42,12 @@ record LdapSettings(LDAPURL url, boolean startTls, String bindDn, String bindPas
         String bindDn = trim(config.bindDn());
         if (!bindDn.isEmpty()) {
             parse("bindDn", bindDn, DN::new);
-            if (config.bindPassword() == null || config.bindPassword().isEmpty()) {
-                throw new IllegalArgumentException("bindPassword is required with bindDn");
+            if (config._bindPassword() == null || config._bindPassword().isEmpty()) {
+                throw new IllegalArgumentException(".bindPassword is required with bindDn");
             }
         }
         String groupBase = trim(config.groupBaseDn());
-        return new LdapSettings(url, config.startTls(), bindDn, bindDn.isEmpty() ? "" : config.bindPassword(),
+        return new LdapSettings(url, config.startTls(), bindDn, bindDn.isEmpty() ? "" : config._bindPassword(),
                 parse("userBaseDn", required("userBaseDn", config.userBaseDn()), DN::new),
                 template("userFilter", config.userFilter()),
                 required("usernameAttribute", config.usernameAttribute()),
