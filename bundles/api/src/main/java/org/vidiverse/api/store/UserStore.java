@@ -27,7 +27,24 @@ public interface UserStore {
 
     void updatePasswordHash(long userId, String passwordHash);
 
+    /**
+     * Applies the non-null fields of {@code update} in one transaction.
+     *
+     * @throws NotFoundException if there is no such user
+     * @throws DuplicateException if the new email is taken
+     */
+    User update(long userId, org.vidiverse.api.model.UserUpdate update);
+
+    /** Records a successful login. */
+    void touchLogin(long userId);
+
     Page<User> list(PageRequest page);
+
+    /** Bytes stored for the user's videos: every rendition of every video of the user's channels. */
+    long videoQuotaUsed(long userId);
+
+    /** Bytes of renditions stored for the user's videos created since {@code since} (the daily quota). */
+    long videoQuotaUsedSince(long userId, java.time.Instant since);
 
     long count();
 }

@@ -11,6 +11,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.model.InvalidInputException;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.rest.api.Problem;
@@ -27,6 +28,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         if (failure instanceof Problem problem) {
             return answer(problem.status(), problem.getMessage(), problem.code(), problem.invalidParams());
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            return answer(400, invalid.getMessage(), null, Map.of(invalid.param(), invalid.getMessage()));
         }
         if (failure instanceof NotFoundException) {
             return answer(404, failure.getMessage(), null, Map.of());

@@ -53,7 +53,8 @@ public final class RestServer {
         return t;
     });
     private final Bus bus;
-    private final ServiceRegistration<Servlet> servlet;
+    private final BundleContext context;
+    private ServiceRegistration<Servlet> servlet;
     private Server server;
     private ScheduledFuture<?> pendingRebuild;
 
@@ -66,6 +67,12 @@ public final class RestServer {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+        this.context = context;
+        scheduleRebuild();
+    }
+
+    /** Registered once the first endpoint exists, so that early requests get a clean 404 from the container. */
+    private void registerServlet() {
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
         cxf.setBus(bus);
         Hashtable<String, Object> props = new Hashtable<>();
@@ -75,7 +82,6 @@ public final class RestServer {
         props.put("servlet.init.hide-service-list-page", "true");
         props.put("servlet.init.static-welcome-file", "");
         servlet = context.registerService(Servlet.class, cxf, props);
-        scheduleRebuild();
     }
 
     @Deactivate
@@ -87,7 +93,9 @@ public final class RestServer {
                 server = null;
             }
         }
-        servlet.unregister();
+        if (servlet != null) {
+            servlet.unregister();
+        }
         bus.shutdown(true);
     }
 
@@ -155,6 +163,9 @@ public final class RestServer {
             factory.setResourceProviders(resourceProviders);
             factory.setProviders(allProviders);
             server = factory.create();
+            if (servlet == null) {
+                registerServlet();
+            }
             LOG.info("REST endpoint serving {} resources and {} providers", resourceProviders.size(),
                     allProviders.size());
         } catch (RuntimeException e) {

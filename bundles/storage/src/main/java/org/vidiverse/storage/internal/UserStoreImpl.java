@@ -192,4 +192,64 @@ public final class UserStoreImpl implements UserStore {
         return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class)
                 .getSingleResult());
     }
+
+    @Override
+    public long videoQuotaUsed(long userId) {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM VideoFileEntity f "
+                + "WHERE f.video.channel.account.user.id = :u", Long.class).setParameter("u", userId).getSingleResult());
+    }
+
+    @Override
+    public long videoQuotaUsedSince(long userId, java.time.Instant since) {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM VideoFileEntity f "
+                        + "WHERE f.video.channel.account.user.id = :u AND f.video.createdAt >= :since", Long.class)
+                .setParameter("u", userId).setParameter("since", java.util.Date.from(since)).getSingleResult());
+    }
+
+    @Override
+    public User update(long userId, org.vidiverse.api.model.UserUpdate update) {
+        return jpa.txExpr(Required, em -> {
+            UserEntity u = em.find(UserEntity.class, userId);
+            if (u == null) {
+                throw new org.vidiverse.api.store.NotFoundException("user " + userId);
+            }
+            if (update.email() != null) {
+                u.setEmail(update.email());
+                u.setEmailLower(update.email().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (update.passwordHash() != null) {
+                u.setPasswordHash(update.passwordHash());
+            }
+            if (update.role() != null) {
+                u.setRole(update.role().id());
+            }
+            if (update.videoQuota() != null) {
+                u.setVideoQuota(update.videoQuota());
+            }
+            if (update.videoQuotaDaily() != null) {
+                u.setVideoQuotaDaily(update.videoQuotaDaily());
+            }
+            if (update.blocked() != null) {
+                u.setBlocked(update.blocked());
+                u.setBlockedReason(update.blocked() ? update.blockedReason() : null);
+            }
+            if (update.nsfwPolicy() != null) {
+                u.setNsfwPolicy(update.nsfwPolicy());
+            }
+            if (update.p2pEnabled() != null) {
+                u.setP2pEnabled(update.p2pEnabled());
+            }
+            if (update.displayName() != null && u.getAccount() != null) {
+                u.getAccount().setDisplayName(update.displayName());
+            }
+            Sql.flush(em, "email " + update.email());
+            return mapper.user(u);
+        });
+    }
+
+    @Override
+    public void touchLogin(long userId) {
+        jpa.tx(Required, em -> em.createQuery("UPDATE UserEntity u SET u.lastLoginAt = :now WHERE u.id = :id")
+                .setParameter("now", new Date()).setParameter("id", userId).executeUpdate());
+    }
 }

@@ -1,0 +1,30 @@
+package org.vidiverse.api.model;
+
+/**
+ * Changes to a user; {@code null} fields stay as they are.
+ *
+ * @param passwordHash an encoded hash from the auth bundle, never a clear password
+ */
+public record UserUpdate(String email, String passwordHash, UserRole role, Long videoQuota, Long videoQuotaDaily,
+                         Boolean blocked, String blockedReason, String nsfwPolicy, Boolean p2pEnabled,
+                         String displayName) {
+
+    public static UserUpdate none() {
+        return new UserUpdate(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public UserUpdate withRole(UserRole value) {
+        return new UserUpdate(email, passwordHash, value, videoQuota, videoQuotaDaily, blocked, blockedReason,
+                nsfwPolicy, p2pEnabled, displayName);
+    }
+
+    public UserUpdate withPasswordHash(String value) {
+        return new UserUpdate(email, value, role, videoQuota, videoQuotaDaily, blocked, blockedReason, nsfwPolicy,
+                p2pEnabled, displayName);
+    }
+
+    public UserUpdate withBlocked(boolean value, String reason) {
+        return new UserUpdate(email, passwordHash, role, videoQuota, videoQuotaDaily, value, reason, nsfwPolicy,
+                p2pEnabled, displayName);
+    }
+}
