@@ -45,7 +45,8 @@ final class Distribution {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 systemProperty("pax.exam.service.timeout").value("60000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
-                systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar"))));
+                systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),
+                systemProperty("vidiverse.ldapPluginJar").value(required("vidiverse.ldapPluginJar"))));
         options.addAll(List.of(extra));
         return options.toArray(new Option[0]);
     }
