@@ -17,7 +17,11 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.User;
+import org.vidiverse.api.store.ChannelStore;
 import org.vidiverse.api.store.UserStore;
+import org.vidiverse.api.store.VideoStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +35,10 @@ public class UsersApiIT {
     UserStore users;
     @Inject
     SessionFactory sessions;
+    @Inject
+    ChannelStore channels;
+    @Inject
+    VideoStore videos;
 
     @Configuration
     public Option[] config() {
@@ -150,6 +158,35 @@ public class UsersApiIT {
         assertProblem(tokenRequest("grant_type=password&username=carol&password=carol-pass"), 400, "invalid_grant");
         String again = login("carol", "new-carol-pass");
         assertEquals("blur", http().get("/api/v1/users/me", again).json().path("nsfwPolicy").asText());
+    }
+
+    @Test
+    public void subscriptionsFollowLocalChannelsAndListTheirVideos() throws Exception {
+        String root = login("root", Distribution.ROOT_PASSWORD);
+        assertEquals(200, http().json("POST", "/api/v1/users", root,
+                "{\"username\":\"frank\",\"email\":\"frank@example.org\",\"password\":\"frank-pass\",\"role\":2}").status());
+        String frank = login("frank", "frank-pass");
+        User rootUser = users.findByUsername("root").orElseThrow();
+        long rootChannel = channels.channelsOf(rootUser.accountId()).get(0).id();
+        videos.create(NewVideo.published(rootChannel, "for subscribers"));
+
+        assertProblem(http().json("POST", "/api/v1/users/me/subscriptions", null, "{\"uri\":\"root_channel\"}"), 401, null);
+        assertProblem(http().json("POST", "/api/v1/users/me/subscriptions", frank, "{\"uri\":\"nobody_channel\"}"), 404, null);
+        assertInvalid(http().json("POST", "/api/v1/users/me/subscriptions", frank, "{}"), "uri");
+        assertEquals(204, http().json("POST", "/api/v1/users/me/subscriptions", frank,
+                "{\"uri\":\"root_channel@localhost:" + PORT + "\"}").status());
+
+        JsonNode subs = http().get("/api/v1/users/me/subscriptions", frank).json();
+        assertEquals(1, subs.path("total").asInt());
+        assertEquals("root_channel", subs.path("data").get(0).path("name").asText());
+        assertTrue(http().get("/api/v1/users/me/subscriptions/exist?uris=root_channel", frank).json()
+                .path("root_channel").asBoolean());
+        JsonNode feed = http().get("/api/v1/users/me/subscriptions/videos", frank).json();
+        assertTrue(feed.toString(), feed.toString().contains("for subscribers"));
+
+        assertEquals(204, http().json("DELETE", "/api/v1/users/me/subscriptions/root_channel", frank, null).status());
+        assertProblem(http().json("DELETE", "/api/v1/users/me/subscriptions/root_channel", frank, null), 404, null);
+        assertEquals(0, http().get("/api/v1/users/me/subscriptions/videos", frank).json().path("total").asInt());
     }
 
     @Test

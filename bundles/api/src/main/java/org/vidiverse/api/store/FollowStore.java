@@ -14,5 +14,13 @@ public interface FollowStore {
 
     List<Follow> followersOf(long actorId);
 
+    java.util.Optional<Follow> find(long followerActorId, long followingActorId);
+
+    /** Removes the follow (keeping follower/following counters right); returns whether it existed. */
+    boolean delete(long followerActorId, long followingActorId);
+
+    /** What the actor follows, newest first. */
+    org.vidiverse.api.model.Page<Follow> followingOf(long actorId, org.vidiverse.api.model.PageRequest page);
+
     long count();
 }

@@ -15,9 +15,15 @@ import org.vidiverse.api.model.VideoState;
  * @param channelId   only videos of this channel
  * @param accountId   only videos of this account's channels
  * @param nsfw        only NSFW ({@code true}) or only safe ({@code false}) videos
+ * @param followedBy  only videos of channels this actor follows (accepted follows): a user's subscriptions
  */
 public record VideoQuery(Set<VideoPrivacy> privacies, Set<VideoState> states, Boolean local, Long channelId,
-                         Long accountId, Boolean nsfw, Integer category, String language) {
+                         Long accountId, Boolean nsfw, Integer category, String language, Long followedBy) {
+
+    public VideoQuery(Set<VideoPrivacy> privacies, Set<VideoState> states, Boolean local, Long channelId,
+                      Long accountId, Boolean nsfw, Integer category, String language) {
+        this(privacies, states, local, channelId, accountId, nsfw, category, language, null);
+    }
 
     /** Sort fields that {@link VideoStore#list} understands, in PeerTube's names. */
     public static final Set<String> SORT_FIELDS =
@@ -35,6 +41,11 @@ public record VideoQuery(Set<VideoPrivacy> privacies, Set<VideoState> states, Bo
     }
 
     public VideoQuery withChannel(long id) {
-        return new VideoQuery(privacies, states, local, id, accountId, nsfw, category, language);
+        return new VideoQuery(privacies, states, local, id, accountId, nsfw, category, language, followedBy);
+    }
+
+    /** The same filters, limited to the channels {@code actorId} follows. */
+    public VideoQuery followedBy(long actorId) {
+        return new VideoQuery(privacies, states, local, channelId, accountId, nsfw, category, language, actorId);
     }
 }

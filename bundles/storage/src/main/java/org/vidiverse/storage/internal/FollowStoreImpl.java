@@ -87,6 +87,42 @@ public final class FollowStoreImpl implements FollowStore {
     }
 
     @Override
+    public java.util.Optional<Follow> find(long followerActorId, long followingActorId) {
+        return jpa.txExpr(Required, em -> lookup(em, followerActorId, followingActorId).map(f -> map(em, f)));
+    }
+
+    private static java.util.Optional<FollowEntity> lookup(EntityManager em, long follower, long following) {
+        return em.createQuery("SELECT f FROM FollowEntity f WHERE f.follower.id = :a AND f.following.id = :b",
+                        FollowEntity.class).setParameter("a", follower).setParameter("b", following)
+                .getResultList().stream().findFirst();
+    }
+
+    @Override
+    public boolean delete(long followerActorId, long followingActorId) {
+        return jpa.txExpr(Required, em -> lookup(em, followerActorId, followingActorId).map(f -> {
+            if (f.getState() == FollowState.ACCEPTED) {
+                f.getFollower().setFollowingCount(Math.max(0, f.getFollower().getFollowingCount() - 1));
+                f.getFollowing().setFollowersCount(Math.max(0, f.getFollowing().getFollowersCount() - 1));
+            }
+            em.remove(f);
+            return true;
+        }).orElse(false));
+    }
+
+    @Override
+    public org.vidiverse.api.model.Page<Follow> followingOf(long actorId, org.vidiverse.api.model.PageRequest page) {
+        return jpa.txExpr(Required, em -> {
+            long total = em.createQuery("SELECT COUNT(f) FROM FollowEntity f WHERE f.follower.id = :id", Long.class)
+                    .setParameter("id", actorId).getSingleResult();
+            List<Follow> data = em.createQuery("SELECT f FROM FollowEntity f WHERE f.follower.id = :id "
+                            + "ORDER BY f.createdAt DESC, f.id DESC", FollowEntity.class).setParameter("id", actorId)
+                    .setFirstResult(page.start()).setMaxResults(page.count()).getResultList().stream()
+                    .map(f -> map(em, f)).toList();
+            return new org.vidiverse.api.model.Page<>(total, data);
+        });
+    }
+
+    @Override
     public long count() {
         return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(f) FROM FollowEntity f", Long.class)
                 .getSingleResult());

@@ -21,6 +21,12 @@ final class VideoFilter {
         add("v.nsfw = :nsfw", "nsfw", q.nsfw());
         add("v.category = :category", "category", q.category());
         add("v.language = :language", "language", q.language());
+        // channel ids are their actors' ids, so a follow of a channel names the channel directly
+        add("v.channel.id IN (SELECT f.following.id FROM FollowEntity f WHERE f.follower.id = :followedBy "
+                + "AND f.state = :accepted)", "followedBy", q.followedBy());
+        if (q.followedBy() != null) {
+            params.put("accepted", org.vidiverse.api.model.FollowState.ACCEPTED);
+        }
     }
 
     private void add(String condition, String name, Object value) {
