@@ -190,6 +190,44 @@ public class UsersApiIT {
     }
 
     @Test
+    public void ownersEditAndDeleteTheirVideosAndOthersCannot() throws Exception {
+        String root = login("root", Distribution.ROOT_PASSWORD);
+        for (String name : new String[] {"gina", "hugo"}) {
+            assertEquals(200, http().json("POST", "/api/v1/users", root, "{\"username\":\"" + name
+                    + "\",\"email\":\"" + name + "@example.org\",\"password\":\"" + name + "-pass\",\"role\":2}").status());
+        }
+        String gina = login("gina", "gina-pass");
+        String hugo = login("hugo", "hugo-pass");
+        User ginaUser = users.findByUsername("gina").orElseThrow();
+        String uuid = videos.create(NewVideo.published(channels.channelsOf(ginaUser.accountId()).get(0).id(), "gina's clip")).uuid();
+        String path = "/api/v1/videos/" + uuid;
+
+        assertProblem(http().json("PUT", path, null, "{\"name\":\"new name\"}"), 401, null);
+        assertProblem(http().json("PUT", path, hugo, "{\"name\":\"stolen\"}"), 403, null);
+        assertInvalid(http().json("PUT", path, gina, "{\"name\":\"ab\"}"), "name");
+        assertInvalid(http().json("PUT", path, gina, "{\"category\":99}"), "category");
+        assertInvalid(http().json("PUT", path, gina, "{\"privacy\":9}"), "privacy");
+        assertInvalid(http().json("PUT", path, gina, "{\"tags\":[\"a1\",\"b2\",\"c3\",\"d4\",\"e5\",\"f6\"]}"), "tags");
+        assertInvalid(http().json("PUT", path, gina, "{\"nsfw\":\"maybe\"}"), "nsfw");
+        assertEquals("gina's clip", http().get(path).json().path("name").asText());
+
+        assertEquals(204, http().json("PUT", path, gina, "{\"name\":\"Mountain walk\",\"tags\":[\"hiking\",\"alps\"],"
+                + "\"category\":6,\"language\":\"fr\",\"description\":\"A long walk\",\"privacy\":3}").status());
+        assertProblem(http().get(path), 401, null);
+        assertProblem(http().get(path, hugo), 403, null);
+        JsonNode edited = http().get(path, gina).json();
+        assertEquals("Mountain walk", edited.path("name").asText());
+        assertEquals("hiking", edited.path("tags").get(0).asText());
+        assertEquals("Travels", edited.path("category").path("label").asText());
+        assertEquals(3, edited.path("privacy").path("id").asInt());
+        assertEquals(200, http().get(path, root).status());
+
+        assertProblem(http().json("DELETE", path, hugo, null), 403, null);
+        assertEquals(204, http().json("DELETE", path, gina, null).status());
+        assertProblem(http().get(path, gina), 404, null);
+    }
+
+    @Test
     public void registrationFollowsTheSignupSetting() throws Exception {
         http().awaitOk("/api/v1/config");
         assertProblem(http().json("POST", "/api/v1/users/register", null,

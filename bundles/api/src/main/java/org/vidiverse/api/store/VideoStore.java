@@ -29,6 +29,13 @@ public interface VideoStore {
      */
     Page<Video> list(VideoQuery query, PageRequest page);
 
+    /**
+     * Applies the non-null fields of {@code update}, keeping tags and the search index in step.
+     *
+     * @throws NotFoundException if there is no such video
+     */
+    Video update(long id, org.vidiverse.api.model.VideoUpdate update);
+
     /** Removes the video with its files, tags and comments; returns whether it existed. */
     boolean delete(long id);
 

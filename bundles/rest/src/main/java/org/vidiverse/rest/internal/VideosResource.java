@@ -4,7 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -16,6 +23,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.User;
+import org.vidiverse.api.model.UserRole;
+import org.vidiverse.api.model.VideoUpdate;
+import org.vidiverse.rest.api.Caller;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.store.VideoQuery;
@@ -52,14 +63,65 @@ public final class VideosResource {
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
         Video video = find(id).orElseThrow(() -> Problem.notFound("Video not found"));
         if (video.privacy() == VideoPrivacy.PRIVATE || video.privacy() == VideoPrivacy.INTERNAL
                 || video.privacy() == VideoPrivacy.PASSWORD_PROTECTED) {
-            throw Problem.unauthorized("Cannot get this private, internal or password protected video without "
-                    + "being authenticated");
+            User user = Caller.of(security).orElseThrow(() -> Problem.unauthorized(
+                    "Cannot get this private, internal or password protected video without being authenticated"));
+            boolean owner = video.account() != null && video.account().id() == user.accountId();
+            boolean allowed = owner || user.role().atLeast(UserRole.MODERATOR)
+                    || video.privacy() == VideoPrivacy.INTERNAL;
+            if (!allowed) {
+                throw Problem.forbidden("Cannot get this private video of another user");
+            }
         }
         return VideoJson.details(video, videos.files(video.id()), instance.publicUrl());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response updateJson(@Context SecurityContext security, @PathParam("id") String id, Map<String, Object> json) {
+        return update(security, id, json);
+    }
+
+    /** PeerTube's clients send edits as forms (multipart when a thumbnail comes along). */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateForm(@Context SecurityContext security, @PathParam("id") String id,
+                               MultivaluedMap<String, String> form) {
+        Map<String, Object> fields = new java.util.HashMap<>();
+        form.forEach((name, values) -> fields.put(name, name.startsWith("tags") ? values
+                : values.isEmpty() ? null : values.get(0)));
+        return update(security, id, fields);
+    }
+
+    private Response update(SecurityContext security, String id, Map<String, Object> fields) {
+        Video video = editable(security, id);
+        VideoUpdate update = VideoEdits.read(fields);
+        videos.update(video.id(), update);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+        Video video = editable(security, id);
+        videos.delete(video.id());
+        return Response.noContent().build();
+    }
+
+    /** The video if the caller owns it or moderates: anonymous 401, others 403, unknown 404. */
+    private Video editable(SecurityContext security, String id) {
+        User user = Caller.require(security);
+        Video video = find(id).orElseThrow(() -> Problem.notFound("Video not found"));
+        boolean owner = video.account() != null && video.account().id() == user.accountId() && video.local();
+        if (!owner && !user.role().atLeast(UserRole.MODERATOR)) {
+            throw Problem.forbidden("Cannot manage a video of another user");
+        }
+        return video;
     }
 
     /** Resolves PeerTube's three ways to name a video; a value that is none of them is a 400. */

@@ -1,10 +1,14 @@
 package org.vidiverse.storage.internal;
 
 import static org.apache.aries.jpa.template.TransactionType.Required;
+import static org.vidiverse.storage.internal.Dates.toInstant;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +26,9 @@ import org.vidiverse.storage.internal.entity.VideoEntity;
 /**
  * Comments as PeerTube threads them: a reply points to the comment it answers and to the first comment of its
  * thread ({@code threadId} is {@code null} on that first comment). Comment urls are
- * {@code {publicUrl}/videos/watch/{uuid}/comments/{id}}; the video's comment counter counts every comment.
+ * {@code {publicUrl}/videos/watch/{uuid}/comments/{id}}. The video's comment counter counts the comments that are
+ * not deleted; writes that move it lock the video row first, so concurrent writers queue instead of deadlocking
+ * (Derby holds a shared lock on the video row for the foreign key check of a new comment).
  */
 @Component(service = CommentStore.class)
 public final class CommentStoreImpl implements CommentStore {
@@ -42,14 +48,12 @@ public final class CommentStoreImpl implements CommentStore {
 
     @Override
     public Comment create(long videoId, long accountId, Long inReplyToId, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("comment text must not be blank");
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("comment text must have 1 to " + MAX_TEXT_LENGTH + " characters");
         }
         return jpa.txExpr(Required, em -> {
+            moveCounters(em, videoId, "comments_count = comments_count + 1");
             VideoEntity video = em.find(VideoEntity.class, videoId);
-            if (video == null) {
-                throw new NotFoundException("video " + videoId);
-            }
             AccountEntity account = em.find(AccountEntity.class, accountId);
             if (account == null) {
                 throw new NotFoundException("account " + accountId);
@@ -70,15 +74,24 @@ public final class CommentStoreImpl implements CommentStore {
             em.persist(c);
             Sql.flush(em, "comment");
             c.setUrl(identity.publicUrl() + "/videos/watch/" + video.getUuid() + "/comments/" + c.getId());
-            video.setCommentsCount(video.getCommentsCount() + 1);
-            return mapper.comment(c);
+            return comment(c, 0, 0);
         });
     }
 
-    /** Newest first unless the request sorts on {@code createdAt} explicitly. */
+    @Override
+    public Optional<Comment> findById(long id) {
+        return jpa.txExpr(Required, em -> Optional.ofNullable(em.find(CommentEntity.class, id))
+                .map(c -> comment(c, 0, 0)));
+    }
+
+    /**
+     * Newest first unless the request sorts explicitly. Sorting on {@code totalReplies} needs the counts in the
+     * query itself, which JPQL cannot express as a select-list subquery, so that order comes from plain SQL.
+     */
     @Override
     public Page<Comment> threads(long videoId, PageRequest page) {
-        String order = Sorts.orderBy("c", page, SORTS, "createdAt", true);
+        boolean byReplies = "totalReplies".equals(page.sort());
+        String order = byReplies ? null : Sorts.orderBy("c", page, SORTS, "createdAt", true);
         String where = " WHERE c.video.id = :v AND c.inReplyTo IS NULL";
         return jpa.txExpr(Required, em -> {
             long total = em.createQuery("SELECT COUNT(c) FROM CommentEntity c" + where, Long.class)
@@ -86,15 +99,122 @@ public final class CommentStoreImpl implements CommentStore {
             if (page.count() == 0 || total <= page.start()) {
                 return new Page<>(total, List.of());
             }
-            return new Page<>(total, Sorts.window(em.createQuery("SELECT c FROM CommentEntity c" + where + order,
-                    CommentEntity.class).setParameter("v", videoId), page).getResultList().stream()
-                    .map(mapper::comment).toList());
+            List<CommentEntity> rows = byReplies ? threadsByReplies(em, videoId, page)
+                    : Sorts.window(em.createQuery("SELECT c FROM CommentEntity c" + where + order,
+                    CommentEntity.class).setParameter("v", videoId), page).getResultList();
+            return new Page<>(total, withCounters(em, videoId, rows));
         });
+    }
+
+    private static List<CommentEntity> threadsByReplies(EntityManager em, long videoId, PageRequest page) {
+        String dir = page.descending() ? " DESC" : " ASC";
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("SELECT c.id, (SELECT COUNT(*) FROM video_comment r "
+                        + "WHERE r.origin_comment_id = c.id AND r.deleted_at IS NULL) AS total_replies "
+                        + "FROM video_comment c WHERE c.video_id = ? AND c.in_reply_to_comment_id IS NULL "
+                        + "ORDER BY total_replies" + dir + ", c.id" + dir)
+                .setParameter(1, videoId).setFirstResult(page.start()).setMaxResults(page.count())
+                .getResultList();
+        Map<Long, CommentEntity> byId = new HashMap<>();
+        List<Long> order = ids.stream().map(row -> ((Number) (row instanceof Object[] cols ? cols[0] : row))
+                .longValue()).toList();
+        if (!order.isEmpty()) {
+            em.createQuery("SELECT c FROM CommentEntity c WHERE c.id IN :ids", CommentEntity.class)
+                    .setParameter("ids", order).getResultList().forEach(c -> byId.put(c.getId(), c));
+        }
+        return order.stream().map(byId::get).toList();
+    }
+
+    /** Two grouped queries for the counters of a whole page instead of two per thread. */
+    private List<Comment> withCounters(EntityManager em, long videoId, List<CommentEntity> threads) {
+        List<Long> ids = threads.stream().map(CommentEntity::getId).toList();
+        Map<Long, Long> replies = counts(em.createQuery("SELECT r.thread.id, COUNT(r) FROM CommentEntity r "
+                + "WHERE r.thread.id IN :ids AND r.deletedAt IS NULL GROUP BY r.thread.id", Object[].class)
+                .setParameter("ids", ids).getResultList());
+        long owner = em.find(VideoEntity.class, videoId).getChannel().getAccount().getId();
+        Map<Long, Long> fromAuthor = counts(em.createQuery("SELECT r.thread.id, COUNT(r) FROM CommentEntity r "
+                + "WHERE r.thread.id IN :ids AND r.account.id = :owner GROUP BY r.thread.id", Object[].class)
+                .setParameter("ids", ids).setParameter("owner", owner).getResultList());
+        return threads.stream().map(c -> comment(c, replies.getOrDefault(c.getId(), 0L),
+                fromAuthor.getOrDefault(c.getId(), 0L))).toList();
+    }
+
+    private static Map<Long, Long> counts(List<Object[]> rows) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Comment> thread(long threadId) {
+        return jpa.txExpr(Required, em -> {
+            CommentEntity root = em.find(CommentEntity.class, threadId);
+            if (root == null || root.getInReplyTo() != null) {
+                return List.of();
+            }
+            List<CommentEntity> replies = em.createQuery("SELECT c FROM CommentEntity c WHERE c.thread = :t "
+                    + "ORDER BY c.createdAt, c.id", CommentEntity.class).setParameter("t", root).getResultList();
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), replies.stream())
+                    .map(c -> comment(c, 0, 0)).toList();
+        });
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return jpa.txExpr(Required, em -> {
+            Long videoId = em.createQuery("SELECT c.video.id FROM CommentEntity c WHERE c.id = :id", Long.class)
+                    .setParameter("id", id).getResultList().stream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("comment " + id));
+            moveCounters(em, videoId, "comments_count = comments_count - 1");
+            // only one of two concurrent deletes finds the comment still alive
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            int deleted = em.createNativeQuery("UPDATE video_comment SET comment_text = '', deleted_at = ?, "
+                    + "updated_at = ? WHERE id = ? AND deleted_at IS NULL").setParameter(1, now)
+                    .setParameter(2, now).setParameter(3, id).executeUpdate();
+            if (deleted == 0) {
+                moveCounters(em, videoId, "comments_count = comments_count + 1");
+                return false;
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public long countNotDeleted(long videoId) {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(c) FROM CommentEntity c "
+                + "WHERE c.video.id = :v AND c.deletedAt IS NULL", Long.class).setParameter("v", videoId)
+                .getSingleResult());
     }
 
     @Override
     public long count() {
         return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(c) FROM CommentEntity c", Long.class)
                 .getSingleResult());
+    }
+
+    /**
+     * Moves the video's counters ({@code counters} is the SQL {@code SET} list) in one statement, which also
+     * write-locks the video row
+     * until the transaction ends: writers of one video queue there instead of deadlocking on Derby, whose foreign
+     * key checks hold shared locks on the video row. Plain SQL because OpenJPA turns a JPQL bulk update into
+     * {@code WHERE id IN (SELECT ...)}, which concurrent Derby transactions can trip over.
+     *
+     * @throws NotFoundException if there is no such video
+     */
+    static void moveCounters(EntityManager em, long videoId, String counters) {
+        int rows = em.createNativeQuery("UPDATE video SET " + counters + " WHERE id = ?")
+                .setParameter(1, videoId).executeUpdate();
+        if (rows == 0) {
+            throw new NotFoundException("video " + videoId);
+        }
+    }
+
+    private Comment comment(CommentEntity c, long totalReplies, long fromAuthor) {
+        return new Comment(c.getId(), c.getVideo().getId(), c.getThread() == null ? null : c.getThread().getId(),
+                c.getInReplyTo() == null ? null : c.getInReplyTo().getId(), c.getText(), mapper.ref(c.getAccount()),
+                c.getUrl(), c.getDeletedAt() != null, toInstant(c.getCreatedAt()), toInstant(c.getUpdatedAt()),
+                toInstant(c.getDeletedAt()), totalReplies, fromAuthor);
     }
 }

@@ -53,7 +53,9 @@ public final class SchemaMigrator {
                 for (IndexSpec index : INDEXES) {
                     index.ensure(c);
                 }
-            }));
+            }),
+            new Step(2, "video search words: indexes, C collation on PostgreSQL, words of existing videos",
+                    SearchIndex::migrate));
 
     private final JpaTemplate jpa;
 

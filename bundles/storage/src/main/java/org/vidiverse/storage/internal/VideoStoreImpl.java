@@ -77,6 +77,7 @@ public final class VideoStoreImpl implements VideoStore {
                 em.persist(t);
             }
             Sql.flush(em, "video " + v.getUuid());
+            SearchIndex.add(em, v.getId(), v.getName(), tags, v.getDescription());
             return mapper.video(v, tags);
         });
         LOG.info("Created video {} '{}' in channel {}", video.uuid(), video.name(), video.channel().name());
@@ -184,11 +185,12 @@ public final class VideoStoreImpl implements VideoStore {
             // Foreign keys restrict deletes: unlink reply chains first, then remove children before the video.
             em.createQuery("UPDATE CommentEntity c SET c.thread = NULL, c.inReplyTo = NULL WHERE c.video.id = :id")
                     .setParameter("id", id).executeUpdate();
-            for (String entity : List.of("CommentEntity", "VideoTagEntity", "VideoFileEntity",
+            for (String entity : List.of("CommentEntity", "VideoRateEntity", "VideoTagEntity", "VideoFileEntity",
                     "StreamingPlaylistEntity")) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.video.id = :id").setParameter("id", id)
                         .executeUpdate();
             }
+            SearchIndex.remove(em, id);
             em.remove(v);
             return true;
         });
@@ -196,6 +198,49 @@ public final class VideoStoreImpl implements VideoStore {
             LOG.info("Deleted video {}", id);
         }
         return deleted;
+    }
+
+    @Override
+    public Video update(long id, org.vidiverse.api.model.VideoUpdate u) {
+        return jpa.txExpr(Required, em -> {
+            VideoEntity v = em.find(VideoEntity.class, id);
+            if (v == null) {
+                throw new NotFoundException("video " + id);
+            }
+            if (u.name() != null) { v.setName(u.name()); }
+            if (u.description() != null) { v.setDescription(u.description()); }
+            if (u.support() != null) { v.setSupport(u.support()); }
+            if (u.privacy() != null) { v.setPrivacy(u.privacy().id()); }
+            if (u.category() != null) { v.setCategory(u.category()); }
+            if (u.licence() != null) { v.setLicence(u.licence()); }
+            if (u.language() != null) { v.setLanguage(u.language()); }
+            if (u.nsfw() != null) { v.setNsfw(u.nsfw()); }
+            if (u.commentsEnabled() != null) { v.setCommentsEnabled(u.commentsEnabled()); }
+            if (u.downloadEnabled() != null) { v.setDownloadEnabled(u.downloadEnabled()); }
+            if (u.waitTranscoding() != null) { v.setWaitTranscoding(u.waitTranscoding()); }
+            if (u.originallyPublishedAt() != null) { v.setOriginallyPublishedAt(Date.from(u.originallyPublishedAt())); }
+            v.setUpdatedAt(new Date());
+            List<String> tags;
+            if (u.tags() != null) {
+                em.createQuery("DELETE FROM VideoTagEntity t WHERE t.video.id = :id").setParameter("id", id)
+                        .executeUpdate();
+                tags = normalise(u.tags());
+                for (int i = 0; i < tags.size(); i++) {
+                    VideoTagEntity t = new VideoTagEntity();
+                    t.setVideo(v);
+                    t.setName(tags.get(i));
+                    t.setPosition(i);
+                    em.persist(t);
+                }
+            } else {
+                tags = em.createQuery("SELECT t.name FROM VideoTagEntity t WHERE t.video.id = :id ORDER BY t.position",
+                        String.class).setParameter("id", id).getResultList();
+            }
+            SearchIndex.remove(em, id);
+            SearchIndex.add(em, id, v.getName(), tags, v.getDescription());
+            Sql.flush(em, "video " + v.getUuid());
+            return mapper.video(v, tags);
+        });
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.vidiverse.rest.internal;
+
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vidiverse.api.instance.InstanceSettings;
+import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.store.VideoSearch;
+import org.vidiverse.api.store.VideoSearch.ChannelMatch;
+import org.vidiverse.rest.api.RestWhiteboard;
+
+/**
+ * {@code /api/v1/search/videos} and {@code /api/v1/search/video-channels}: PeerTube's search over what this
+ * instance knows (its own content and what federation brought). Only public, published videos are found.
+ */
+@Component(service = Object.class, property = RestWhiteboard.RESOURCE + "=true")
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SearchResource {
+    private final VideoSearch search;
+    private final InstanceSettings settings;
+
+    @Activate
+    public SearchResource(@Reference VideoSearch search, @Reference InstanceSettings settings) {
+        this.search = search;
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("videos")
+    public Map<String, Object> videos(@Context UriInfo uri) {
+        SearchParams params = new SearchParams(uri.getQueryParameters());
+        // without nsfw=..., anonymous visitors see what the instance's NSFW policy lists
+        Boolean nsfw = "do_not_list".equals(settings.defaultNsfwPolicy()) ? Boolean.FALSE : null;
+        Page<Video> page = search.videos(params.videoQuery(nsfw), params.videoPage());
+        return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
+    }
+
+    @GET
+    @Path("video-channels")
+    public Map<String, Object> channels(@Context UriInfo uri) {
+        SearchParams params = new SearchParams(uri.getQueryParameters());
+        Page<ChannelMatch> page = search.channels(params.search(), params.channelPage());
+        return Map.of("total", page.total(), "data", page.map(ChannelJson::of).data());
+    }
+}
