@@ -149,8 +149,16 @@ public final class VideoStoreImpl implements VideoStore {
             if (page.count() == 0 || total <= page.start()) {
                 return new Page<>(total, List.of());
             }
-            List<VideoEntity> rows = Sorts.window(filter.bind(em.createQuery(
-                    "SELECT v FROM VideoEntity v" + filter.where() + order, VideoEntity.class)), page).getResultList();
+            // Sort and page the ids alone, then load the page: databases without a matching index (Derby) sort
+            // narrow (key, id) tuples instead of whole rows with their descriptions - seconds at 100,000 videos.
+            List<Long> ids = Sorts.window(filter.bind(em.createQuery(
+                    "SELECT v.id FROM VideoEntity v" + filter.where() + order, Long.class)), page).getResultList();
+            Map<Long, VideoEntity> byId = new HashMap<>();
+            if (!ids.isEmpty()) {
+                em.createQuery("SELECT v FROM VideoEntity v WHERE v.id IN :ids", VideoEntity.class)
+                        .setParameter("ids", ids).getResultList().forEach(v -> byId.put(v.getId(), v));
+            }
+            List<VideoEntity> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
             Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
             return new Page<>(total, rows.stream()
                     .map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList());
