@@ -1,8 +1,6 @@
 package org.vidiverse.rest.internal;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -24,11 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.User;
-import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.VideoUpdate;
 import org.vidiverse.rest.api.Caller;
 import org.vidiverse.api.model.Video;
-import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.rest.api.Paging;
@@ -40,17 +36,15 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/videos")
 @Produces(MediaType.APPLICATION_JSON)
 public final class VideosResource {
-    private static final Pattern NUMERIC_ID = Pattern.compile("\\d{1,18}");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern SHORT_UUID = Pattern.compile("[1-9a-km-zA-HJ-NP-Z]{1,24}");
-
     private final VideoStore videos;
     private final InstanceIdentity instance;
+    private final VideoAccess access;
 
     @Activate
     public VideosResource(@Reference VideoStore videos, @Reference InstanceIdentity instance) {
         this.videos = videos;
         this.instance = instance;
+        this.access = new VideoAccess(videos);
     }
 
     @GET
@@ -64,18 +58,7 @@ public final class VideosResource {
     @GET
     @Path("{id}")
     public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
-        Video video = find(id).orElseThrow(() -> Problem.notFound("Video not found"));
-        if (video.privacy() == VideoPrivacy.PRIVATE || video.privacy() == VideoPrivacy.INTERNAL
-                || video.privacy() == VideoPrivacy.PASSWORD_PROTECTED) {
-            User user = Caller.of(security).orElseThrow(() -> Problem.unauthorized(
-                    "Cannot get this private, internal or password protected video without being authenticated"));
-            boolean owner = video.account() != null && video.account().id() == user.accountId();
-            boolean allowed = owner || user.role().atLeast(UserRole.MODERATOR)
-                    || video.privacy() == VideoPrivacy.INTERNAL;
-            if (!allowed) {
-                throw Problem.forbidden("Cannot get this private video of another user");
-            }
-        }
+        Video video = access.findVisible(id, security);
         return VideoJson.details(video, videos.files(video.id()), instance.publicUrl());
     }
 
@@ -116,25 +99,10 @@ public final class VideosResource {
     /** The video if the caller owns it or moderates: anonymous 401, others 403, unknown 404. */
     private Video editable(SecurityContext security, String id) {
         User user = Caller.require(security);
-        Video video = find(id).orElseThrow(() -> Problem.notFound("Video not found"));
-        boolean owner = video.account() != null && video.account().id() == user.accountId() && video.local();
-        if (!owner && !user.role().atLeast(UserRole.MODERATOR)) {
+        Video video = access.find(id);
+        if (!VideoAccess.ownsOrModerates(user, video)) {
             throw Problem.forbidden("Cannot manage a video of another user");
         }
         return video;
-    }
-
-    /** Resolves PeerTube's three ways to name a video; a value that is none of them is a 400. */
-    private Optional<Video> find(String id) {
-        if (NUMERIC_ID.matcher(id).matches()) {
-            return videos.findById(Long.parseLong(id));
-        }
-        if (UUID.matcher(id).matches()) {
-            return videos.findByUuid(id.toLowerCase(java.util.Locale.ROOT));
-        }
-        if (SHORT_UUID.matcher(id).matches()) {
-            return videos.findByShortUuid(id);
-        }
-        throw Problem.invalidParam("id", "id must be a video id, UUID or short UUID");
     }
 }
