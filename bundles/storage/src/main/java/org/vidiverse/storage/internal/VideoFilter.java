@@ -13,8 +13,8 @@ final class VideoFilter {
     private final Map<String, Object> params = new LinkedHashMap<>();
 
     VideoFilter(VideoQuery q) {
-        params.put("privacies", q.privacies().stream().map(VideoPrivacy::id).toList());
-        params.put("states", q.states().stream().map(VideoState::id).toList());
+        params.put("privacies", q.privacies().stream().map(VideoPrivacy::id).sorted().toList());
+        params.put("states", q.states().stream().map(VideoState::id).sorted().toList());
         add("v.local = :local", "local", q.local());
         add("v.channel.id = :channelId", "channelId", q.channelId());
         add("v.channel.account.id = :accountId", "accountId", q.accountId());
@@ -34,6 +34,14 @@ final class VideoFilter {
             where.append(" AND ").append(condition);
             params.put(name, value);
         }
+    }
+
+    /**
+     * A key naming this filter for {@link ReadCache}, or {@code null} when its result depends on more than videos
+     * (a subscription feed changes with follows).
+     */
+    String totalsKey() {
+        return params.containsKey("followedBy") ? null : where + " " + params;
     }
 
     String where() {

@@ -73,6 +73,11 @@ final class VideoSearchFilter {
         return tag.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Names the conditions and their values, for {@link ReadCache}. */
+    String key() {
+        return conditions + " " + params;
+    }
+
     /** The conditions, joined with {@code AND}, without a leading keyword. */
     String conditions() {
         return conditions.toString();

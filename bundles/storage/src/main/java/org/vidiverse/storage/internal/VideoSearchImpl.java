@@ -3,12 +3,10 @@ package org.vidiverse.storage.internal;
 import static org.apache.aries.jpa.template.TransactionType.Required;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -46,14 +44,21 @@ public final class VideoSearchImpl implements VideoSearch {
     private static final Map<String, String> SORTS = Sorts.identity(VIDEO_SORT_FIELDS.stream()
             .filter(s -> !s.equals("match")).collect(Collectors.toSet()));
 
+    /** Candidates read per statement: large enough to be few statements, small for every database's limits. */
+    private static final int CANDIDATE_BATCH = 500;
+
     private final JpaTemplate jpa;
     private final Mapper mapper;
     private final ChannelSearch channels;
+    /** Ranked ids of recent searches; forgotten on video writes, at most 10 s old (views and likes sort too). */
+    private final ReadCache<List<Long>> results;
 
     @Activate
     public VideoSearchImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                           @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                           @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                           @Reference VideoChanges changes) {
         this.jpa = jpa;
+        this.results = new ReadCache<>(changes, 10_000, 1024);
         this.mapper = new Mapper(identity);
         this.channels = new ChannelSearch(jpa, mapper);
     }
@@ -89,34 +94,58 @@ public final class VideoSearchImpl implements VideoSearch {
         return new Page<>(total, videos(em, rows));
     }
 
-    /** Words: one index range scan per word, merged in memory, then the page's videos by id. */
+    /**
+     * Words: the ranked ids of every match (remembered between writes, so paging through a result and repeated
+     * popular searches cost one ranking), then the page's videos by id.
+     */
     private Page<Video> matching(EntityManager em, List<String> terms, VideoSearchFilter filter, String sort,
                                  boolean descending, PageRequest page) {
-        boolean byMatch = sort.equals("match");
-        String key = byMatch ? "publishedAt" : sort;
-        String jpql = "SELECT w.videoId, w.field, v." + key + " FROM VideoSearchWordEntity w, VideoEntity v "
-                + "WHERE w.word >= :lo AND w.word < :hi AND v.id = w.videoId AND " + filter.conditions();
+        String key = String.join(" ", terms) + " | " + filter.key() + " | " + sort + (descending ? " DESC" : " ASC");
+        List<Long> ranked = results.get(key, () -> rank(em, terms, filter, sort, descending));
+        int from = Math.min(page.start(), ranked.size());
+        List<Long> ids = ranked.subList(from, Math.min(ranked.size(), from + page.count()));
+        return new Page<>(ranked.size(), videos(em, VideoStoreImpl.load(em, ids)));
+    }
+
+    /**
+     * One index range scan per word on {@code video_search_word} alone, merged in memory; then the filters and sort
+     * values of the remaining candidates, read by primary key in batches. Joining the words to the videos in one
+     * statement leaves the join order to the optimizer, and Derby, not knowing how many words a bound prefix
+     * matches, hashes the whole video table (3 s at 100,000 videos) instead of probing a few thousand keys.
+     */
+    private static List<Long> rank(EntityManager em, List<String> terms, VideoSearchFilter filter, String sort,
+                                   boolean descending) {
         Map<Long, Hit> hits = null;
         for (String term : terms) {
             Map<Long, Hit> found = new HashMap<>();
-            for (Object[] row : filter.bind(em.createQuery(jpql, Object[].class)).setParameter("lo", term)
+            for (Object[] row : em.createQuery("SELECT w.videoId, w.field FROM VideoSearchWordEntity w "
+                            + "WHERE w.word >= :lo AND w.word < :hi", Object[].class).setParameter("lo", term)
                     .setParameter("hi", SearchWords.upperBound(term)).getResultList()) {
-                long id = ((Number) row[0]).longValue();
-                found.computeIfAbsent(id, k -> new Hit(k, row[2])).mask |=
+                found.computeIfAbsent(((Number) row[0]).longValue(), Hit::new).mask |=
                         SearchWords.Field.of(((Number) row[1]).intValue()).bit();
             }
             hits = hits == null ? found : intersect(hits, found);
             hits.values().forEach(Hit::scoreTerm);
             if (hits.isEmpty()) {
-                break;
+                return List.of();
             }
         }
-        List<Hit> ranked = new ArrayList<>(hits.values());
-        ranked.sort(byMatch ? Hit.byScore(descending) : Hit.byKey(descending));
-        int from = Math.min(page.start(), ranked.size());
-        List<Long> ids = ranked.subList(from, Math.min(ranked.size(), from + page.count())).stream()
-                .map(h -> h.id).toList();
-        return new Page<>(ranked.size(), videos(em, byId(em, ids)));
+        boolean byMatch = sort.equals("match");
+        String jpql = "SELECT v.id, v." + (byMatch ? "publishedAt" : sort) + " FROM VideoEntity v WHERE v.id IN :ids AND "
+                + filter.conditions();
+        List<Long> candidates = new ArrayList<>(hits.keySet());
+        List<Hit> kept = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += CANDIDATE_BATCH) {
+            List<Long> batch = candidates.subList(i, Math.min(candidates.size(), i + CANDIDATE_BATCH));
+            for (Object[] row : filter.bind(em.createQuery(jpql, Object[].class)).setParameter("ids", batch)
+                    .getResultList()) {
+                Hit hit = hits.get(((Number) row[0]).longValue());
+                hit.setKey(row[1]);
+                kept.add(hit);
+            }
+        }
+        kept.sort(byMatch ? Hit.byScore(descending) : Hit.byKey(descending));
+        return kept.stream().map(h -> h.id).toList();
     }
 
     private static Map<Long, Hit> intersect(Map<Long, Hit> previous, Map<Long, Hit> found) {
@@ -131,31 +160,9 @@ public final class VideoSearchImpl implements VideoSearch {
         return both;
     }
 
-    private static List<VideoEntity> byId(EntityManager em, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, VideoEntity> rows = em.createQuery("SELECT v FROM VideoEntity v WHERE v.id IN :ids",
-                VideoEntity.class).setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.toMap(VideoEntity::getId, Function.identity()));
-        return ids.stream().map(rows::get).toList();
-    }
-
     private List<Video> videos(EntityManager em, List<VideoEntity> rows) {
-        Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
+        Map<Long, List<String>> tags = VideoStoreImpl.tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
         return rows.stream().map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList();
-    }
-
-    private static Map<Long, List<String>> tagsOf(EntityManager em, Collection<Long> ids) {
-        Map<Long, List<String>> tags = new HashMap<>();
-        if (ids.isEmpty()) {
-            return tags;
-        }
-        for (Object[] row : em.createQuery("SELECT t.video.id, t.name FROM VideoTagEntity t WHERE t.video.id IN :ids "
-                + "ORDER BY t.video.id, t.position", Object[].class).setParameter("ids", ids).getResultList()) {
-            tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
-        }
-        return tags;
     }
 
     @Override
@@ -166,13 +173,16 @@ public final class VideoSearchImpl implements VideoSearch {
     /** A video that matched so far: its relevance, the fields the current word was found in, its sort value. */
     private static final class Hit {
         final long id;
-        final Comparable<Object> key;
+        Comparable<Object> key;
         int score;
         int mask;
 
-        @SuppressWarnings("unchecked")
-        Hit(long id, Object key) {
+        Hit(long id) {
             this.id = id;
+        }
+
+        @SuppressWarnings("unchecked")
+        void setKey(Object key) {
             this.key = (Comparable<Object>) key;
         }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,12 +47,18 @@ public final class VideoStoreImpl implements VideoStore {
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;
     private final Mapper mapper;
+    private final VideoChanges changes;
+    /** Totals of listings, forgotten on every write below; at most 10 s stale when other nodes write. */
+    private final ReadCache<Long> totals;
 
     @Activate
     public VideoStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                          @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                          @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                          @Reference VideoChanges changes) {
         this.jpa = jpa;
         this.identity = identity;
+        this.changes = changes;
+        this.totals = new ReadCache<>(changes, 10_000, 4096);
         this.mapper = new Mapper(identity);
     }
 
@@ -80,6 +86,7 @@ public final class VideoStoreImpl implements VideoStore {
             SearchIndex.add(em, v.getId(), v.getName(), tags, v.getDescription());
             return mapper.video(v, tags);
         });
+        changes.changed();   // after the commit, so no count taken before it is remembered
         LOG.info("Created video {} '{}' in channel {}", video.uuid(), video.name(), video.channel().name());
         return video;
     }
@@ -144,8 +151,10 @@ public final class VideoStoreImpl implements VideoStore {
         String order = Sorts.orderBy("v", page, SORTS, "publishedAt", true);
         VideoFilter filter = new VideoFilter(query);
         return jpa.txExpr(Required, em -> {
-            long total = filter.bind(em.createQuery("SELECT COUNT(v) FROM VideoEntity v" + filter.where(),
-                    Long.class)).getSingleResult();
+            Supplier<Long> count = () -> filter.bind(em.createQuery(
+                    "SELECT COUNT(v) FROM VideoEntity v" + filter.where(), Long.class)).getSingleResult();
+            String key = filter.totalsKey();
+            long total = key == null ? count.get() : totals.get(key, count);
             if (page.count() == 0 || total <= page.start()) {
                 return new Page<>(total, List.of());
             }
@@ -153,12 +162,7 @@ public final class VideoStoreImpl implements VideoStore {
             // narrow (key, id) tuples instead of whole rows with their descriptions - seconds at 100,000 videos.
             List<Long> ids = Sorts.window(filter.bind(em.createQuery(
                     "SELECT v.id FROM VideoEntity v" + filter.where() + order, Long.class)), page).getResultList();
-            Map<Long, VideoEntity> byId = new HashMap<>();
-            if (!ids.isEmpty()) {
-                em.createQuery("SELECT v FROM VideoEntity v WHERE v.id IN :ids", VideoEntity.class)
-                        .setParameter("ids", ids).getResultList().forEach(v -> byId.put(v.getId(), v));
-            }
-            List<VideoEntity> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            List<VideoEntity> rows = load(em, ids);
             Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
             return new Page<>(total, rows.stream()
                     .map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList());
@@ -169,15 +173,41 @@ public final class VideoStoreImpl implements VideoStore {
         return mapper.video(v, tagsOf(em, List.of(v.getId())).getOrDefault(v.getId(), List.of()));
     }
 
-    /** One query for the tags of a whole page instead of one per video. */
-    private static Map<Long, List<String>> tagsOf(EntityManager em, List<Long> videoIds) {
+    /**
+     * The videos of a page, in the page's order, by primary key one at a time. One {@code IN} query joining the
+     * channel, account, actor and server looks cheaper, but Derby may then start the join from the channel and walk
+     * all its videos (seconds for a channel with 100,000); a lookup by key always starts from the key, and the
+     * shared channel rows come from the persistence context after the first.
+     */
+    static List<VideoEntity> load(EntityManager em, List<Long> ids) {
+        List<VideoEntity> rows = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            VideoEntity v = em.find(VideoEntity.class, id);
+            if (v != null) {   // deleted between the id query and now
+                rows.add(v);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * One query for the tags of a whole page instead of one per video; plain SQL on the unique (video_id, name)
+     * index, without the join to {@code video} that the JPQL path expression adds.
+     */
+    static Map<Long, List<String>> tagsOf(EntityManager em, List<Long> videoIds) {
         Map<Long, List<String>> tags = new HashMap<>();
         if (videoIds.isEmpty()) {
             return tags;
         }
-        TypedQuery<Object[]> q = em.createQuery("SELECT t.video.id, t.name FROM VideoTagEntity t "
-                + "WHERE t.video.id IN :ids ORDER BY t.video.id, t.position", Object[].class).setParameter("ids", videoIds);
-        for (Object[] row : q.getResultList()) {
+        javax.persistence.Query q = em.createNativeQuery("SELECT video_id, name FROM video_tag WHERE video_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(videoIds.size(), "?"))
+                + ") ORDER BY video_id, position");
+        for (int i = 0; i < videoIds.size(); i++) {
+            q.setParameter(i + 1, videoIds.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = q.getResultList();
+        for (Object[] row : result) {
             tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
         }
         return tags;
@@ -203,6 +233,7 @@ public final class VideoStoreImpl implements VideoStore {
             return true;
         });
         if (deleted) {
+            changes.changed();
             LOG.info("Deleted video {}", id);
         }
         return deleted;
@@ -210,7 +241,7 @@ public final class VideoStoreImpl implements VideoStore {
 
     @Override
     public Video update(long id, org.vidiverse.api.model.VideoUpdate u) {
-        return jpa.txExpr(Required, em -> {
+        Video updated = jpa.txExpr(Required, em -> {
             VideoEntity v = em.find(VideoEntity.class, id);
             if (v == null) {
                 throw new NotFoundException("video " + id);
@@ -249,6 +280,8 @@ public final class VideoStoreImpl implements VideoStore {
             Sql.flush(em, "video " + v.getUuid());
             return mapper.video(v, tags);
         });
+        changes.changed();
+        return updated;
     }
 
     @Override

@@ -227,6 +227,23 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void listingTotalsFollowEveryWrite() {
+        Channel a = channelOf(user("alice"));
+        PageRequest page = PageRequest.of(0, 10, "-publishedAt");
+        assertEquals(0, s.videos.list(VideoQuery.publicListing(), page).total());
+        Video v = video(a, "first", 1);
+        assertEquals(1, s.videos.list(VideoQuery.publicListing(), page).total());
+        s.videos.update(v.id(), new org.vidiverse.api.model.VideoUpdate(null, null, null, VideoPrivacy.PRIVATE,
+                null, null, null, null, null, null, null, null, null));
+        assertEquals(0, s.videos.list(VideoQuery.publicListing(), page).total());
+        assertEquals(1, s.videos.list(new VideoQuery(null, null, null, a.id(), null, null,
+                null, null), page).total());
+        s.videos.delete(v.id());
+        assertEquals(0, s.videos.list(new VideoQuery(null, null, null, a.id(), null, null,
+                null, null), page).total());
+    }
+
+    @Test
     public void pagingIsStableWhenSortValuesTie() {
         Channel c = channelOf(user("alice"));
         Set<Long> created = new HashSet<>();

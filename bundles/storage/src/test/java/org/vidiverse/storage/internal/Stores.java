@@ -17,6 +17,7 @@ final class Stores implements AutoCloseable {
     final SchemaMigrator schema;
     final UserStoreImpl users;
     final ChannelStoreImpl channels;
+    final VideoChanges changes = new VideoChanges();
     final VideoStoreImpl videos;
     final CommentStoreImpl comments;
     final FollowStoreImpl follows;
@@ -30,7 +31,7 @@ final class Stores implements AutoCloseable {
         schema = new SchemaMigrator(jpa);
         users = new UserStoreImpl(jpa, identity, schema);
         channels = new ChannelStoreImpl(jpa, identity, schema);
-        videos = new VideoStoreImpl(jpa, identity, schema);
+        videos = new VideoStoreImpl(jpa, identity, schema, changes);
         comments = new CommentStoreImpl(jpa, identity, schema);
         follows = new FollowStoreImpl(jpa, identity, schema);
         jobs = new JobStoreImpl(jpa, schema);
@@ -46,6 +47,10 @@ final class Stores implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("javax.persistence.nonJtaDataSource", dataSource);
         p.put("openjpa.ConnectionFactory", dataSource);
+        if (dataSource instanceof org.postgresql.ds.PGSimpleDataSource pg && pg.getCurrentSchema() != null) {
+            // without it OpenJPA reads every schema's tables, and a concurrent run's tables hide missing ones
+            p.put("openjpa.jdbc.Schema", pg.getCurrentSchema());
+        }
         return p;
     }
 
