@@ -29,6 +29,9 @@ public interface JobStore {
     /** Records a failure: back to PENDING at {@code retryAt} while attempts remain, else FAILED. */
     void fail(long jobId, String error, Instant retryAt);
 
+    /** Records a failure that retrying cannot fix (the input is not media, the video is gone): FAILED now. */
+    void failForGood(long jobId, String error);
+
     /** Hands back the jobs a node was processing when it stopped; returns how many. */
     int releaseClaims(String nodeId);
 

@@ -1,5 +1,10 @@
 package org.vidiverse.api.store;
 
+import org.vidiverse.api.model.HlsPlaylist;
+import org.vidiverse.api.model.NewVideoFile;
+import org.vidiverse.api.model.QuotaExceededException;
+import org.vidiverse.api.model.VideoState;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -45,4 +50,29 @@ public interface VideoStore {
 
     /** Records a stored rendition. */
     VideoFile addFile(long videoId, int resolution, long size, int fps, String extname, String filename);
+
+    /**
+     * Creates a local video for an upload of {@code sourceBytes} in state {@link VideoState#TO_TRANSCODE}, if the
+     * channel owner's quotas allow it. The check and the insert run under a lock on the owner, so concurrent
+     * uploads cannot together exceed a quota; the source counts against the quota until its renditions replace it.
+     *
+     * @throws QuotaExceededException if the total or the daily quota would be exceeded; nothing is written
+     * @throws NotFoundException if the channel does not exist
+     */
+    Video createUpload(NewVideo video, long sourceBytes);
+
+    /**
+     * Replaces every rendition of a video with a transcode's outputs, in one transaction: the web videos, the HLS
+     * playlist (when {@code hlsPlaylistFilename} is not null) with its files, the duration; the source no longer
+     * counts against the quota; the video moves to {@code state}.
+     *
+     * @throws NotFoundException if the video is gone (deleted while transcoding)
+     */
+    void storeRenditions(long videoId, int durationSeconds, List<NewVideoFile> webVideos, String hlsPlaylistFilename,
+                         String segmentsSha256Filename, List<NewVideoFile> hlsFiles, VideoState state);
+
+    /** @throws NotFoundException if there is no such video */
+    void setState(long videoId, VideoState state);
+
+    Optional<HlsPlaylist> hlsPlaylist(long videoId);
 }

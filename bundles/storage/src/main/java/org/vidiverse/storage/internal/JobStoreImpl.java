@@ -147,6 +147,18 @@ public final class JobStoreImpl implements JobStore {
         });
     }
 
+    @Override
+    public void failForGood(long jobId, String error) {
+        update(jobId, j -> {
+            j.setAttempts(j.getAttempts() + 1);
+            j.setError(error);
+            j.setState(JobState.FAILED);
+            j.setClaimedBy(null);
+            j.setFinishedAt(new Date());
+        });
+        LOG.warn("Job {} failed for good: {}", jobId, error);
+    }
+
     private void update(long jobId, Consumer<JobEntity> change) {
         jpa.tx(Required, em -> {
             JobEntity j = em.find(JobEntity.class, jobId);

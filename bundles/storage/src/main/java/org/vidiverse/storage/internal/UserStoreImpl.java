@@ -195,15 +195,32 @@ public final class UserStoreImpl implements UserStore {
 
     @Override
     public long videoQuotaUsed(long userId) {
-        return jpa.txExpr(Required, em -> em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM VideoFileEntity f "
-                + "WHERE f.video.channel.account.user.id = :u", Long.class).setParameter("u", userId).getSingleResult());
+        return jpa.txExpr(Required, em -> quotaUsed(em, userId, null));
     }
 
     @Override
     public long videoQuotaUsedSince(long userId, java.time.Instant since) {
-        return jpa.txExpr(Required, em -> em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM VideoFileEntity f "
-                        + "WHERE f.video.channel.account.user.id = :u AND f.video.createdAt >= :since", Long.class)
-                .setParameter("u", userId).setParameter("since", java.util.Date.from(since)).getSingleResult());
+        return jpa.txExpr(Required, em -> quotaUsed(em, userId, since));
+    }
+
+    /**
+     * Bytes stored for the user's videos (created since {@code since} when given): every rendition, web videos and
+     * HLS alike, plus the originals still waiting for theirs.
+     */
+    static long quotaUsed(javax.persistence.EntityManager em, long userId, java.time.Instant since) {
+        String created = since == null ? "" : " AND v.createdAt >= :since";
+        javax.persistence.TypedQuery<Long> files = em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM "
+                + "VideoFileEntity f JOIN f.video v WHERE v.channel.account.user.id = :u" + created, Long.class);
+        javax.persistence.TypedQuery<Long> sources = em.createQuery("SELECT COALESCE(SUM(v.sourceSize), 0) FROM "
+                + "VideoEntity v WHERE v.channel.account.user.id = :u AND v.sourceSize IS NOT NULL" + created,
+                Long.class);
+        for (javax.persistence.TypedQuery<Long> q : java.util.List.of(files, sources)) {
+            q.setParameter("u", userId);
+            if (since != null) {
+                q.setParameter("since", java.util.Date.from(since));
+            }
+        }
+        return files.getSingleResult() + sources.getSingleResult();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,15 +21,21 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.NewVideoFile;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.QuotaExceededException;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
+import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.storage.internal.entity.ChannelEntity;
+import org.vidiverse.storage.internal.entity.StreamingPlaylistEntity;
+import org.vidiverse.storage.internal.entity.UserEntity;
 import org.vidiverse.storage.internal.entity.VideoEntity;
 import org.vidiverse.storage.internal.entity.VideoFileEntity;
 import org.vidiverse.storage.internal.entity.VideoTagEntity;
@@ -316,5 +323,128 @@ public final class VideoStoreImpl implements VideoStore {
             Sql.flush(em, "file " + filename);
             return Mapper.file(f);
         });
+    }
+
+    @Override
+    public Video createUpload(NewVideo n, long sourceBytes) {
+        Video video = jpa.txExpr(Required, em -> {
+            ChannelEntity channel = em.find(ChannelEntity.class, n.channelId());
+            if (channel == null) {
+                throw new NotFoundException("channel " + n.channelId());
+            }
+            UserEntity owner = channel.getAccount().getUser();
+            if (owner != null) {
+                // serialises the uploads of one user: the quota read below stays true until this commits
+                em.lock(owner, LockModeType.PESSIMISTIC_WRITE);
+                checkQuota(em, owner, sourceBytes);
+            }
+            VideoEntity v = newVideoEntity(n, channel);
+            v.setState(VideoState.TO_TRANSCODE.id());
+            v.setSourceSize(sourceBytes);
+            em.persist(v);
+            List<String> tags = normalise(n.tags());
+            for (int i = 0; i < tags.size(); i++) {
+                VideoTagEntity t = new VideoTagEntity();
+                t.setVideo(v);
+                t.setName(tags.get(i));
+                t.setPosition(i);
+                em.persist(t);
+            }
+            Sql.flush(em, "video " + v.getUuid());
+            SearchIndex.add(em, v.getId(), v.getName(), tags, v.getDescription());
+            return mapper.video(v, tags);
+        });
+        changes.changed();
+        LOG.info("Created video {} '{}' for an upload of {} bytes", video.uuid(), video.name(), sourceBytes);
+        return video;
+    }
+
+    private static void checkQuota(EntityManager em, UserEntity owner, long bytes) {
+        if (owner.getVideoQuota() >= 0
+                && UserStoreImpl.quotaUsed(em, owner.getId(), null) + bytes > owner.getVideoQuota()) {
+            throw new QuotaExceededException("The user video quota is exceeded with this video.", false);
+        }
+        if (owner.getVideoQuotaDaily() >= 0 && UserStoreImpl.quotaUsed(em, owner.getId(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(1))) + bytes > owner.getVideoQuotaDaily()) {
+            throw new QuotaExceededException("The user video daily quota is exceeded with this video.", true);
+        }
+    }
+
+    @Override
+    public void storeRenditions(long videoId, int durationSeconds, List<NewVideoFile> webVideos,
+                                String hlsPlaylistFilename, String segmentsSha256Filename, List<NewVideoFile> hlsFiles,
+                                VideoState state) {
+        jpa.tx(Required, em -> {
+            VideoEntity v = em.find(VideoEntity.class, videoId, LockModeType.PESSIMISTIC_WRITE);
+            if (v == null) {
+                throw new NotFoundException("video " + videoId);
+            }
+            for (String entity : List.of("VideoFileEntity", "StreamingPlaylistEntity")) {
+                em.createQuery("DELETE FROM " + entity + " e WHERE e.video.id = :id").setParameter("id", videoId)
+                        .executeUpdate();
+            }
+            Date now = new Date();
+            for (NewVideoFile f : webVideos) {
+                em.persist(fileEntity(v, null, f, now));
+            }
+            if (hlsPlaylistFilename != null) {
+                StreamingPlaylistEntity playlist = new StreamingPlaylistEntity();
+                playlist.setVideo(v);
+                playlist.setPlaylistFilename(hlsPlaylistFilename);
+                playlist.setSegmentsSha256Filename(segmentsSha256Filename);
+                playlist.setCreatedAt(now);
+                playlist.setUpdatedAt(now);
+                em.persist(playlist);
+                for (NewVideoFile f : hlsFiles) {
+                    em.persist(fileEntity(v, playlist, f, now));
+                }
+            }
+            v.setDuration(durationSeconds);
+            v.setSourceSize(null);
+            v.setState(state.id());
+            if (state == VideoState.PUBLISHED) {
+                v.setPublishedAt(now);   // PeerTube dates a video from when it can be watched
+            }
+            v.setUpdatedAt(now);
+            Sql.flush(em, "renditions of video " + v.getUuid());
+        });
+        changes.changed();
+    }
+
+    private static VideoFileEntity fileEntity(VideoEntity v, StreamingPlaylistEntity playlist, NewVideoFile f,
+                                              Date now) {
+        VideoFileEntity e = new VideoFileEntity();
+        e.setVideo(v);
+        e.setStreamingPlaylist(playlist);
+        e.setResolution(f.resolution());
+        e.setFps(f.fps());
+        e.setSize(f.size());
+        e.setExtname(f.extname());
+        e.setFilename(f.filename());
+        e.setTorrentFilename(f.torrentFilename());
+        e.setInfoHash(f.infoHash());
+        e.setCreatedAt(now);
+        return e;
+    }
+
+    @Override
+    public void setState(long videoId, VideoState state) {
+        jpa.tx(Required, em -> {
+            VideoEntity v = em.find(VideoEntity.class, videoId);
+            if (v == null) {
+                throw new NotFoundException("video " + videoId);
+            }
+            v.setState(state.id());
+            v.setUpdatedAt(new Date());
+        });
+        changes.changed();
+    }
+
+    @Override
+    public Optional<HlsPlaylist> hlsPlaylist(long videoId) {
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT p FROM StreamingPlaylistEntity p "
+                        + "WHERE p.video.id = :id", StreamingPlaylistEntity.class).setParameter("id", videoId)
+                .getResultList().stream().findFirst()
+                .map(p -> new HlsPlaylist(p.getId(), videoId, p.getPlaylistFilename(), p.getSegmentsSha256Filename())));
     }
 }

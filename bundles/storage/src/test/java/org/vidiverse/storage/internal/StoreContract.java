@@ -34,6 +34,8 @@ import org.vidiverse.api.model.Job;
 import org.vidiverse.api.model.JobState;
 import org.vidiverse.api.model.NewUser;
 import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.NewVideoFile;
+import org.vidiverse.api.model.QuotaExceededException;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.User;
@@ -224,6 +226,76 @@ public abstract class StoreContract {
                 PageRequest.of(0, 10, "name")).total());
         assertEquals(3, s.videos.list(new VideoQuery(EnumSet.of(VideoPrivacy.PUBLIC), null, null, null, null, null,
                 null, null), PageRequest.of(0, 0, "name")).total());
+    }
+
+    @Test
+    public void uploadsCountAgainstTheQuotaUntilTheirRenditionsReplaceThem() {
+        User carol = s.users.create(new NewUser("carol", "carol@example.org", "hash", UserRole.USER, 1000, 800, null));
+        Channel c = channelOf(carol);
+        Video first = s.videos.createUpload(NewVideo.published(c.id(), "first"), 600);
+        assertEquals(org.vidiverse.api.model.VideoState.TO_TRANSCODE, first.state());
+        assertEquals(600, s.users.videoQuotaUsed(carol.id()));
+        // 600 + 300 fits the total (1000) but not the daily quota (800); nothing is written
+        QuotaExceededException daily = assertThrows(QuotaExceededException.class,
+                () -> s.videos.createUpload(NewVideo.published(c.id(), "second"), 300));
+        assertTrue(daily.daily());
+        assertEquals(1, s.videos.list(new VideoQuery(null, null, null, c.id(), null, null, null, null),
+                PageRequest.of(0, 10, "name")).total());
+
+        s.videos.storeRenditions(first.id(), 12,
+                List.of(new NewVideoFile(360, 30, 100, ".mp4", "a-360.mp4", "a-360.torrent", "ab"),
+                        new NewVideoFile(240, 30, 50, ".mp4", "a-240.mp4", null, null)),
+                "master.m3u8", "segments-sha256.json",
+                List.of(new NewVideoFile(360, 30, 90, ".mp4", "b-360-fragmented.mp4", null, null)),
+                org.vidiverse.api.model.VideoState.PUBLISHED);
+        assertEquals(240, s.users.videoQuotaUsed(carol.id()));   // the renditions, no longer the source
+        Video done = s.videos.findById(first.id()).orElseThrow();
+        assertEquals(org.vidiverse.api.model.VideoState.PUBLISHED, done.state());
+        assertEquals(12, done.duration());
+        List<VideoFile> files = s.videos.files(first.id());
+        assertEquals(3, files.size());
+        org.vidiverse.api.model.HlsPlaylist hls = s.videos.hlsPlaylist(first.id()).orElseThrow();
+        assertEquals("master.m3u8", hls.playlistFilename());
+        assertEquals(1, files.stream().filter(f -> Long.valueOf(hls.id()).equals(f.streamingPlaylistId())).count());
+
+        // a second transcode replaces every rendition
+        s.videos.storeRenditions(first.id(), 12, List.of(new NewVideoFile(144, 15, 10, ".mp4", "c-144.mp4", null,
+                null)), null, null, List.of(), org.vidiverse.api.model.VideoState.PUBLISHED);
+        assertEquals(1, s.videos.files(first.id()).size());
+        assertTrue(s.videos.hlsPlaylist(first.id()).isEmpty());
+        assertThrows(NotFoundException.class, () -> s.videos.storeRenditions(999_999, 1, List.of(), null, null,
+                List.of(), org.vidiverse.api.model.VideoState.PUBLISHED));
+        assertThrows(QuotaExceededException.class,
+                () -> s.videos.createUpload(NewVideo.published(c.id(), "too big"), 991));
+    }
+
+    @Test
+    public void concurrentUploadsCannotTogetherExceedTheQuota() throws Exception {
+        User dave = s.users.create(new NewUser("dave", "dave@example.org", "hash", UserRole.USER, 1000, -1, null));
+        Channel c = channelOf(dave);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                attempts.add(pool.submit(() -> {
+                    try {
+                        s.videos.createUpload(NewVideo.published(c.id(), "upload " + n), 400);
+                        return true;
+                    } catch (QuotaExceededException e) {
+                        return false;
+                    }
+                }));
+            }
+            int accepted = 0;
+            for (Future<Boolean> f : attempts) {
+                accepted += f.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(2, accepted);
+            assertEquals(800, s.users.videoQuotaUsed(dave.id()));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -442,9 +514,16 @@ public abstract class StoreContract {
         assertEquals(100, done.progress());
         assertTrue(done.finishedAt() != null);
 
+        Job bad = s.jobs.enqueue("video-transcoding", "{}", 5, null);
+        s.jobs.claimNext(Set.of("video-transcoding"), "n4").orElseThrow();
+        s.jobs.failForGood(bad.id(), "not a video");
+        Job failed = s.jobs.find(bad.id()).orElseThrow();
+        assertEquals("attempts remained, but the failure is final", JobState.FAILED, failed.state());
+        assertEquals("not a video", failed.error());
+
         Map<JobState, Long> counts = s.jobs.countByState();
         assertEquals(Map.of(JobState.PENDING, 1L, JobState.PROCESSING, 0L, JobState.SUCCESS, 1L,
-                JobState.FAILED, 1L), counts);
+                JobState.FAILED, 2L), counts);
         assertEquals(List.of(later.id()), s.jobs.list(JobState.PENDING, PageRequest.of(0, 10, "-createdAt")).data()
                 .stream().map(Job::id).toList());
         assertEquals(3, s.jobs.list(null, PageRequest.of(0, 10, "id")).total());

@@ -111,6 +111,10 @@ public class VideoEntity {
     @Column(name = "originally_published_at")
     private Date originallyPublishedAt;
 
+    /** Bytes of the uploaded original while it waits for its renditions; it counts against the owner's quota. */
+    @Column(name = "source_size")
+    private Long sourceSize;
+
     public long getId() { return id; }
     public String getUuid() { return uuid; }
     public void setUuid(String uuid) { this.uuid = uuid; }
@@ -163,5 +167,7 @@ public class VideoEntity {
     public Date getPublishedAt() { return publishedAt; }
     public void setPublishedAt(Date publishedAt) { this.publishedAt = publishedAt; }
     public Date getOriginallyPublishedAt() { return originallyPublishedAt; }
+    public Long getSourceSize() { return sourceSize; }
+    public void setSourceSize(Long sourceSize) { this.sourceSize = sourceSize; }
     public void setOriginallyPublishedAt(Date originallyPublishedAt) { this.originallyPublishedAt = originallyPublishedAt; }
 }
