@@ -526,7 +526,7 @@ public abstract class StoreContract {
                 JobState.FAILED, 2L), counts);
         assertEquals(List.of(later.id()), s.jobs.list(JobState.PENDING, PageRequest.of(0, 10, "-createdAt")).data()
                 .stream().map(Job::id).toList());
-        assertEquals(3, s.jobs.list(null, PageRequest.of(0, 10, "id")).total());
+        assertEquals(4, s.jobs.list(null, PageRequest.of(0, 10, "id")).total());
         assertThrows(NotFoundException.class, () -> s.jobs.succeed(999_999));
     }
 
