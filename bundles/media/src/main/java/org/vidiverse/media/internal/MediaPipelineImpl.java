@@ -1,0 +1,139 @@
+package org.vidiverse.media.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidiverse.api.codec.CodecException;
+import org.vidiverse.api.codec.MediaInfo;
+import org.vidiverse.api.media.MediaPipeline;
+import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.plugin.PluginCallException;
+import org.vidiverse.api.store.JobStore;
+import org.vidiverse.api.store.VideoStore;
+
+/**
+ * Accepts uploads: probes the file before anything is written, creates the video within quota, moves the original
+ * to {@code uploads/originals/} under the video's uuid and enqueues its transcoding job. A failure at any step undoes
+ * the steps before it, so a refused upload leaves neither a row nor a file.
+ */
+@Component(service = MediaPipeline.class, configurationPid = MediaConfig.PID)
+public final class MediaPipelineImpl implements MediaPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaPipelineImpl.class);
+
+    private final VideoStore videos;
+    private final JobStore jobs;
+    private final MediaStorage storage;
+    private final Codecs codecs;
+    private volatile MediaConfig config;
+
+    @Activate
+    public MediaPipelineImpl(@Reference VideoStore videos, @Reference JobStore jobs, @Reference MediaStorage storage,
+                             @Reference Codecs codecs, MediaConfig config) {
+        this.videos = videos;
+        this.jobs = jobs;
+        this.storage = storage;
+        this.codecs = codecs;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(MediaConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Video accept(NewVideo video, Path file, String originalFilename) throws CodecException {
+        Video created = null;
+        Path original = null;
+        try {
+            probe(file);
+            created = videos.createUpload(video, Files.size(file));
+            original = originals().resolve(created.uuid() + extension(originalFilename));
+            Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);
+            enqueue(created.id(), original);
+            LOG.info("Accepted upload {} for video {}", originalFilename, created.uuid());
+            return created;
+        } catch (IOException e) {
+            undo(created, original, file);
+            throw new UncheckedIOException("cannot store the upload", e);
+        } catch (CodecException | RuntimeException e) {
+            undo(created, original, file);
+            throw e;
+        }
+    }
+
+    private void probe(Path file) throws CodecException {
+        Codecs.RankedCodec codec = codecs.best()
+                .orElseThrow(() -> new IllegalStateException("no codec is available to read uploads"));
+        MediaInfo info;
+        try {
+            info = codecs.call(codec, c -> c.probe(file), org.vidiverse.api.codec.Codec.PROBE_TIMEOUT_MS);
+        } catch (PluginCallException e) {
+            throw new IllegalStateException("the " + codec.name() + " codec failed to read the upload", e);
+        }
+        if (info == null || (!info.hasVideo() && !info.hasAudio())) {
+            throw new CodecException("The file has neither a video nor an audio stream");
+        }
+        if (info.durationSeconds() <= 0) {
+            throw new CodecException("The file has no duration");
+        }
+    }
+
+    private void enqueue(long videoId, Path original) {
+        String payload = TranscodePayload.json(videoId, storage.root().relativize(original).toString());
+        jobs.enqueue(TRANSCODING_JOB, payload, Math.max(1, config.maxAttempts()), null);
+    }
+
+    private void undo(Video created, Path original, Path upload) {
+        if (created != null) {
+            try {
+                videos.delete(created.id());
+            } catch (RuntimeException e) {
+                LOG.error("Could not remove video {} of a refused upload", created.uuid(), e);
+            }
+        }
+        for (Path p : new Path[] {original, upload}) {
+            if (p != null) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove {}", p, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void retranscode(long videoId) {
+        Video video = videos.findById(videoId)
+                .orElseThrow(() -> new org.vidiverse.api.store.NotFoundException("video " + videoId));
+        Path source = Sources.best(storage, videos, video)
+                .orElseThrow(() -> new IllegalStateException("video " + video.uuid() + " has no file to transcode"));
+        enqueue(videoId, source);
+    }
+
+    Path originals() throws IOException {
+        return Files.createDirectories(storage.uploads().resolve("originals"));
+    }
+
+    /** The extension of the client's file name, kept so that tools recognise the original; {@code .bin} if odd. */
+    static String extension(String filename) {
+        if (filename == null) {
+            return ".bin";
+        }
+        int dot = filename.lastIndexOf('.');
+        String ext = dot < 0 ? "" : filename.substring(dot).toLowerCase(Locale.ROOT);
+        return ext.matches("\\.[a-z0-9]{1,8}") ? ext : ".bin";
+    }
+}
