@@ -27,6 +27,9 @@ public interface MediaPipeline {
      */
     Video accept(NewVideo video, Path file, String originalFilename) throws CodecException;
 
+    /** The largest upload accepted, in bytes; {@code -1} when only quotas limit uploads. */
+    long maxUploadBytes();
+
     /** Schedules a new transcoding of a local video from its best stored rendition or kept original. */
     void retranscode(long videoId);
 }

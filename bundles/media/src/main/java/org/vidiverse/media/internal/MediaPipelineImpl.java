@@ -115,6 +115,11 @@ public final class MediaPipelineImpl implements MediaPipeline {
     }
 
     @Override
+    public long maxUploadBytes() {
+        return config.maxUploadBytes();
+    }
+
+    @Override
     public void retranscode(long videoId) {
         Video video = videos.findById(videoId)
                 .orElseThrow(() -> new org.vidiverse.api.store.NotFoundException("video " + videoId));

@@ -79,6 +79,9 @@ public final class RestServer {
         props.put("osgi.http.whiteboard.servlet.pattern", "/*");
         props.put("osgi.http.whiteboard.servlet.name", "vidiverse-rest");
         props.put("osgi.http.whiteboard.servlet.asyncSupported", Boolean.TRUE);
+        // uploads (POST /api/v1/videos/upload) are streamed to temporary files by the container, not held in memory
+        props.put("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE);
+        props.put("osgi.http.whiteboard.servlet.multipart.fileSizeThreshold", 1024 * 1024);
         props.put("servlet.init.hide-service-list-page", "true");
         props.put("servlet.init.static-welcome-file", "");
         servlet = context.registerService(Servlet.class, cxf, props);

@@ -1,0 +1,120 @@
+package org.vidiverse.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.Part;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vidiverse.api.media.MediaPipeline;
+import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.model.InvalidInputException;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.User;
+import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.UserStore;
+import org.vidiverse.rest.api.Caller;
+import org.vidiverse.rest.api.Problem;
+
+/**
+ * PeerTube's legacy upload, {@code POST /api/v1/videos/upload} as {@code multipart/form-data}: the servlet
+ * container streams the parts to disk (the REST servlet is registered with multipart support), the announced
+ * length is checked against the size limit and the quota before the body is read, and the file moves to the media
+ * folder before the pipeline takes it.
+ */
+@Component(service = Object.class, property = "vidiverse.jaxrs.resource=true")
+@javax.ws.rs.Path("/api/v1/videos/upload")
+public final class UploadResource {
+    private final MediaPipeline pipeline;
+    private final MediaStorage storage;
+    private final ChannelStore channels;
+    private final UserStore users;
+
+    @Activate
+    public UploadResource(@Reference MediaPipeline pipeline, @Reference MediaStorage storage,
+                          @Reference ChannelStore channels, @Reference UserStore users) {
+        this.pipeline = pipeline;
+        this.storage = storage;
+        this.channels = channels;
+        this.users = users;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@Context SecurityContext security, @Context HttpServletRequest request) throws IOException {
+        User user = Caller.require(security);
+        long announced = request.getContentLengthLong();
+        long max = pipeline.maxUploadBytes();
+        if (max >= 0 && announced > max) {
+            throw new Problem(VideoUploads.TOO_LARGE, "The upload is larger than " + max + " bytes", null, null);
+        }
+        Map<String, Object> fields = new HashMap<>();
+        Part videofile = null;
+        List<Part> parts;
+        try {
+            parts = List.copyOf(request.getParts());
+        } catch (ServletException | IllegalStateException e) {
+            throw Problem.badRequest("The body is not a valid multipart/form-data upload: " + e.getMessage());
+        }
+        try {
+            for (Part part : parts) {
+                if (part.getSubmittedFileName() != null) {
+                    if (part.getName().equals("videofile")) {
+                        videofile = part;
+                    }
+                    continue;   // thumbnailfile and previewfile: the pipeline makes its own for now
+                }
+                String value = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String name = part.getName().endsWith("[]") ? part.getName().substring(0, part.getName().length() - 2)
+                        : part.getName();
+                if (fields.get(name) instanceof List<?> list) {
+                    @SuppressWarnings("unchecked") List<Object> values = (List<Object>) list;
+                    values.add(value);
+                } else if (fields.containsKey(name) || part.getName().endsWith("[]")) {
+                    List<Object> values = new ArrayList<>();
+                    if (fields.containsKey(name)) {
+                        values.add(fields.get(name));
+                    }
+                    values.add(value);
+                    fields.put(name, values);
+                } else {
+                    fields.put(name, value);
+                }
+            }
+            if (videofile == null || videofile.getSize() == 0) {
+                throw new InvalidInputException("videofile", "videofile is required");
+            }
+            NewVideo video = VideoUploads.metadata(fields, user, channels);
+            VideoUploads.checkQuota(user, videofile.getSize(), users);
+            Path file = Files.createDirectories(storage.uploads()).resolve("legacy-" + UUID.randomUUID() + ".part");
+            try (InputStream in = videofile.getInputStream()) {
+                VideoUploads.append(in, file, max >= 0 ? max : Long.MAX_VALUE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return VideoUploads.accept(pipeline, video, file, videofile.getSubmittedFileName());
+        } finally {
+            for (Part part : parts) {
+                part.delete();   // the container's temporary copies
+            }
+        }
+    }
+}
