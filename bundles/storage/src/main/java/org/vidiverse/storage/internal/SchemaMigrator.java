@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.storage.internal.entity.SchemaVersionEntity;
 
 /**
@@ -32,11 +33,11 @@ public final class SchemaMigrator {
 
     @FunctionalInterface
     interface SqlWork {
-        void run(Connection connection) throws SQLException;
+        void run(Connection connection, InstanceIdentity identity) throws SQLException;
     }
 
-    /** The indexes listing, sorting, searching and claiming rely on. */
-    static final List<IndexSpec> INDEXES = List.of(
+    /** The indexes listing, sorting, searching and claiming rely on (step 1). */
+    static final List<IndexSpec> LISTING_INDEXES = List.of(
             new IndexSpec("idx_video_published_at", "video", "published_at"),
             new IndexSpec("idx_video_created_at", "video", "created_at"),
             new IndexSpec("idx_video_views", "video", "views"),
@@ -48,20 +49,43 @@ public final class SchemaMigrator {
             new IndexSpec("idx_follow_following", "actor_follow", "following_id"),
             new IndexSpec("idx_job_state_run_after", "job", "state, run_after"));
 
+    /** The indexes playlists and watch history rely on (step 3). */
+    static final List<IndexSpec> PLAYLIST_INDEXES = List.of(
+            new IndexSpec("idx_playlist_owner", "video_playlist", "owner_account_id"),
+            new IndexSpec("idx_playlist_channel", "video_playlist", "channel_id"),
+            new IndexSpec("idx_playlist_element_position", "video_playlist_element", "playlist_id, position"),
+            new IndexSpec("idx_playlist_element_video", "video_playlist_element", "video_id"),
+            new IndexSpec("idx_history_user_updated", "user_video_history", "user_id, updated_at"),
+            new IndexSpec("idx_history_video", "user_video_history", "video_id"));
+
+    /** Every index the steps ensure. */
+    static final List<IndexSpec> INDEXES = java.util.stream.Stream.concat(LISTING_INDEXES.stream(),
+            PLAYLIST_INDEXES.stream()).toList();
+
     static final List<Step> STEPS = List.of(
-            new Step(1, "indexes for listing, sorting, searching and claiming jobs", c -> {
-                for (IndexSpec index : INDEXES) {
+            new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
+                for (IndexSpec index : LISTING_INDEXES) {
                     index.ensure(c);
                 }
             }),
             new Step(2, "video search words: indexes, C collation on PostgreSQL, words of existing videos",
-                    SearchIndex::migrate));
+                    (c, identity) -> SearchIndex.migrate(c)),
+            new Step(3, "playlists and watch history: indexes, a watch later playlist for every user, history on",
+                    (c, identity) -> {
+                        for (IndexSpec index : PLAYLIST_INDEXES) {
+                            index.ensure(c);
+                        }
+                        WatchLaterMigration.run(c, identity);
+                    }));
 
     private final JpaTemplate jpa;
+    private final InstanceIdentity identity;
 
     @Activate
-    public SchemaMigrator(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa) {
+    public SchemaMigrator(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
+                          @Reference InstanceIdentity identity) {
         this.jpa = jpa;
+        this.identity = identity;
         migrate();
     }
 
@@ -115,10 +139,10 @@ public final class SchemaMigrator {
         }
     }
 
-    private static void runOnConnection(EntityManager em, Step step) {
+    private void runOnConnection(EntityManager em, Step step) {
         // the provider's connection wrapper only releases its hold on close; the connection itself stays open
         try (Connection c = em.unwrap(Connection.class)) {
-            step.work().run(c);
+            step.work().run(c, identity);
         } catch (SQLException e) {
             throw new IllegalStateException("schema step " + step.version() + " failed: " + e.getMessage(), e);
         }
