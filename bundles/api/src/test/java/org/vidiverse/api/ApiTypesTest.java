@@ -11,7 +11,11 @@ import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.ActorRef;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserRole;
+import org.vidiverse.api.model.UserUpdate;
+import org.vidiverse.api.model.VideoPlaylistPrivacy;
+import org.vidiverse.api.model.VideoPlaylistType;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.moderation.Verdict;
@@ -25,6 +29,24 @@ public class ApiTypesTest {
         assertTrue(VideoPrivacy.byId(9).isEmpty());
         assertEquals("Published", VideoState.byId(1).orElseThrow().label());
         assertEquals(UserRole.MODERATOR, UserRole.byId(1).orElseThrow());
+    }
+
+    @Test
+    public void playlistIdsAreThoseOfPeerTube() {
+        assertEquals(VideoPlaylistPrivacy.UNLISTED, VideoPlaylistPrivacy.byId(2).orElseThrow());
+        assertTrue(VideoPlaylistPrivacy.byId(4).isEmpty());
+        assertEquals("Watch later", VideoPlaylistType.byId(2).orElseThrow().label());
+        assertTrue(VideoPlaylistType.byId(3).isEmpty());
+    }
+
+    @Test
+    public void usersMadeWithTheFormerConstructorRecordTheirHistory() {
+        User user = new User(1, "a", "a@example.org", true, UserRole.USER, false, null, -1, -1, "display", true, 2,
+                java.time.Instant.EPOCH, null);
+        assertTrue(user.videosHistoryEnabled());
+        assertEquals(null, new UserUpdate(null, null, null, null, null, null, null, null, null, null)
+                .videosHistoryEnabled());
+        assertEquals(UserRole.MODERATOR, UserUpdate.none().withRole(UserRole.MODERATOR).role());
     }
 
     @Test

@@ -58,7 +58,7 @@ public interface ChannelStore {
     Channel updateChannel(long channelId, String displayName, String description, String support);
 
     /**
-     * Removes a channel, its actor and the follows to and from it.
+     * Removes a channel, its actor, the follows to and from it and the playlists shown on it.
      *
      * @throws NotFoundException when it does not exist
      * @throws IllegalStateException when it is its account's last channel or still has videos: delete those first

@@ -47,4 +47,15 @@ public interface UserStore {
     long videoQuotaUsedSince(long userId, java.time.Instant since);
 
     long count();
+
+    /**
+     * Removes the user and everything that is theirs in one transaction: the account and its channels (with their
+     * actors and follows), the channels' videos with their files, tags, comments, ratings and playlist places
+     * (playlists of others keep the place, without its video, as PeerTube does), the user's comments anywhere with
+     * the replies under them, ratings, subscriptions, playlists, watch history and tokens. Counters of what stays
+     * (likes, comments, followers) are brought back in line.
+     *
+     * @throws NotFoundException if there is no such user
+     */
+    void delete(long userId);
 }

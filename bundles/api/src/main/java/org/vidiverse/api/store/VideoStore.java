@@ -41,7 +41,10 @@ public interface VideoStore {
      */
     Video update(long id, org.vidiverse.api.model.VideoUpdate update);
 
-    /** Removes the video with its files, tags and comments; returns whether it existed. */
+    /**
+     * Removes the video with its files, tags, comments, ratings and watch history; places in playlists stay, with
+     * their video emptied, as PeerTube shows them. Returns whether it existed.
+     */
     boolean delete(long id);
 
     long count();

@@ -27,6 +27,15 @@ final class ActorLists {
         return raw;
     }
 
+    /** A playlist {@code search} parameter: at most 250 characters, blank for none. */
+    static String search(String raw) {
+        if (raw != null && raw.length() > org.vidiverse.api.store.VideoSearch.MAX_SEARCH_LENGTH) {
+            throw Problem.invalidParam("search", "search must be at most "
+                    + org.vidiverse.api.store.VideoSearch.MAX_SEARCH_LENGTH + " characters");
+        }
+        return raw;
+    }
+
     static Map<String, Object> videos(VideoStore videos, VideoQuery query, String start, String count, String sort) {
         Page<Video> page = videos.list(query, Paging.parse(start, count, sort, 15, "-publishedAt",
                 VideoQuery.SORT_FIELDS));

@@ -24,7 +24,7 @@ final class UserJson {
         json.put("emailVerified", u.emailVerified());
         json.put("nsfwPolicy", u.nsfwPolicy());
         json.put("p2pEnabled", u.p2pEnabled());
-        json.put("videosHistoryEnabled", true);
+        json.put("videosHistoryEnabled", u.videosHistoryEnabled());
         json.put("autoPlayVideo", true);
         json.put("autoPlayNextVideo", false);
         json.put("autoPlayNextVideoPlaylist", true);

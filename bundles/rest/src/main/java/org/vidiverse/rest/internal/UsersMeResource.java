@@ -2,6 +2,7 @@ package org.vidiverse.rest.internal;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserUpdate;
 import org.vidiverse.rest.api.Problem;
 import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.PlaylistStore;
 import org.vidiverse.api.store.UserStore;
 import org.vidiverse.rest.api.Caller;
 import org.vidiverse.rest.api.RestWhiteboard;
@@ -37,19 +39,26 @@ public final class UsersMeResource {
     private final UserStore users;
     private final ChannelStore channels;
     private final UserAdmin admin;
+    private final PlaylistStore playlists;
 
     @Activate
-    public UsersMeResource(@Reference UserStore users, @Reference ChannelStore channels, @Reference UserAdmin admin) {
+    public UsersMeResource(@Reference UserStore users, @Reference ChannelStore channels, @Reference UserAdmin admin,
+                           @Reference PlaylistStore playlists) {
         this.users = users;
         this.channels = channels;
         this.admin = admin;
+        this.playlists = playlists;
     }
 
+    /** The caller, with PeerTube's {@code specialPlaylists}: their watch later playlist. */
     @GET
     public Map<String, Object> me(@Context SecurityContext security) {
         User user = Caller.require(security);
-        return UserJson.user(user, channels.findAccount(user.accountId()).orElse(null),
+        Map<String, Object> json = UserJson.user(user, channels.findAccount(user.accountId()).orElse(null),
                 channels.channelsOf(user.accountId()));
+        json.put("specialPlaylists", playlists.watchLaterOf(user.accountId()).map(p -> List.of(ConfigResource.map(
+                "id", p.id(), "name", p.displayName(), "type", p.type().id()))).orElse(List.of()));
+        return json;
     }
 
     /** Changes the caller's own settings; a new password or email needs the current password. */
@@ -81,7 +90,7 @@ public final class UsersMeResource {
             throw new InvalidInputException("displayName", "displayName must not be empty");
         }
         users.update(user.id(), new UserUpdate(email, null, null, null, null, null, null, nsfw, body.bool("p2pEnabled"),
-                displayName));
+                displayName, body.bool("videosHistoryEnabled")));
         if (password != null) {
             admin.resetPassword(user.username(), password);
         }

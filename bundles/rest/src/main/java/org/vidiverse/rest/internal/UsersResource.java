@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -46,6 +47,7 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsersResource {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UsersResource.class);
     private static final java.util.Set<String> SORTS = java.util.Set.of("createdAt", "username", "lastLoginDate");
 
     private final LoginService logins;
@@ -158,6 +160,29 @@ public final class UsersResource {
         if (password != null) {
             admin.resetPassword(target.username(), password);
         }
+        return Response.noContent().build();
+    }
+
+    /**
+     * Deletes a user with everything of theirs (see {@link UserStore#delete}), with PeerTube's rules: root cannot
+     * be deleted (400), nor can one delete oneself (400); moderators delete plain users only (403).
+     */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+        User caller = Caller.requireRole(security, UserRole.MODERATOR);
+        User target = find(id);
+        if (target.username().equals("root")) {
+            throw Problem.badRequest("Cannot remove the root user");
+        }
+        if (target.id() == caller.id()) {
+            throw Problem.badRequest("You cannot delete yourself");
+        }
+        if (!caller.role().atLeast(UserRole.ADMINISTRATOR) && target.role() != UserRole.USER) {
+            throw Problem.forbidden("A moderator can only manage users.");
+        }
+        users.delete(target.id());
+        LOG.info("{} deleted user {} (id {})", caller.username(), target.username(), target.id());
         return Response.noContent().build();
     }
 

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Channel;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
@@ -28,6 +29,8 @@ import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.PlaylistQuery;
+import org.vidiverse.api.store.PlaylistStore;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.rest.api.Caller;
@@ -51,11 +54,16 @@ public final class VideoChannelsResource {
 
     private final ChannelStore channels;
     private final VideoStore videos;
+    private final PlaylistStore playlists;
+    private final InstanceIdentity instance;
 
     @Activate
-    public VideoChannelsResource(@Reference ChannelStore channels, @Reference VideoStore videos) {
+    public VideoChannelsResource(@Reference ChannelStore channels, @Reference VideoStore videos,
+                                 @Reference PlaylistStore playlists, @Reference InstanceIdentity instance) {
         this.channels = channels;
         this.videos = videos;
+        this.playlists = playlists;
+        this.instance = instance;
     }
 
     @GET
@@ -126,6 +134,18 @@ public final class VideoChannelsResource {
                                       @QueryParam("count") String count, @QueryParam("sort") String sort) {
         Channel channel = find(handle);
         return ActorLists.videos(videos, VideoQuery.publicListing().withChannel(channel.id()), start, count, sort);
+    }
+
+    /** The playlists shown on the channel: public ones, and all of them for the channel's owner. */
+    @GET
+    @Path("{handle}/video-playlists")
+    public Map<String, Object> playlists(@Context SecurityContext security, @PathParam("handle") String handle,
+                                         @QueryParam("start") String start, @QueryParam("count") String count,
+                                         @QueryParam("sort") String sort, @QueryParam("playlistType") String type) {
+        Channel channel = find(handle);
+        boolean own = Caller.of(security).map(u -> u.accountId() == channel.owner().id()).orElse(false);
+        PlaylistQuery query = (own ? PlaylistQuery.all() : PlaylistQuery.publicOnly()).ofChannel(channel.id());
+        return VideoPlaylistsResource.page(playlists, instance, query, start, count, sort, type);
     }
 
     /** Every video of the channel, whatever its privacy or state, one page at a time from the start. */

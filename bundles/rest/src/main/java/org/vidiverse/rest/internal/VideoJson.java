@@ -85,7 +85,7 @@ final class VideoJson {
         return json;
     }
 
-    private static Map<String, Object> actor(ActorRef ref) {
+    static Map<String, Object> actor(ActorRef ref) {
         if (ref == null) {
             return null;
         }
@@ -96,6 +96,14 @@ final class VideoJson {
         json.put("url", ref.url());
         json.put("host", ref.host());
         json.put("avatars", List.of());
+        return json;
+    }
+
+    /** PeerTube's {@code userHistory} of a video for the logged-in user, when they have watched it. */
+    static Map<String, Object> withUserHistory(Map<String, Object> json, Integer currentTime) {
+        if (currentTime != null) {
+            json.put("userHistory", Map.of("currentTime", currentTime));
+        }
         return json;
     }
 

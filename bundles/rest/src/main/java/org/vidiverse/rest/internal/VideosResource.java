@@ -1,5 +1,6 @@
 package org.vidiverse.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.vidiverse.rest.api.Caller;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
+import org.vidiverse.api.store.WatchHistoryStore;
 import org.vidiverse.rest.api.Paging;
 import org.vidiverse.rest.api.Problem;
 import org.vidiverse.rest.api.RestWhiteboard;
@@ -38,28 +40,38 @@ import org.vidiverse.rest.api.RestWhiteboard;
 public final class VideosResource {
     private final VideoStore videos;
     private final InstanceIdentity instance;
+    private final WatchHistoryStore history;
     private final VideoAccess access;
 
     @Activate
-    public VideosResource(@Reference VideoStore videos, @Reference InstanceIdentity instance) {
+    public VideosResource(@Reference VideoStore videos, @Reference InstanceIdentity instance,
+                          @Reference WatchHistoryStore history) {
         this.videos = videos;
         this.instance = instance;
+        this.history = history;
         this.access = new VideoAccess(videos);
     }
 
+    /** Public videos; for a logged-in caller each watched one carries its {@code userHistory}. */
     @GET
-    public Map<String, Object> list(@QueryParam("start") String start, @QueryParam("count") String count,
-                                    @QueryParam("sort") String sort) {
+    public Map<String, Object> list(@Context SecurityContext security, @QueryParam("start") String start,
+                                    @QueryParam("count") String count, @QueryParam("sort") String sort) {
         Page<Video> page = videos.list(VideoQuery.publicListing(),
                 Paging.parse(start, count, sort, 15, "-publishedAt", VideoQuery.SORT_FIELDS));
-        return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
+        Map<Long, Integer> times = Caller.of(security).map(u -> history.currentTimes(u.id(),
+                page.data().stream().map(Video::id).toList())).orElse(Map.of());
+        return Map.of("total", page.total(), "data", page.map(v -> VideoJson.withUserHistory(VideoJson.summary(v),
+                times.get(v.id()))).data());
     }
 
     @GET
     @Path("{id}")
     public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
         Video video = access.findVisible(id, security);
-        return VideoJson.details(video, videos.files(video.id()), instance.publicUrl());
+        Integer currentTime = Caller.of(security).map(u -> history.currentTimes(u.id(), List.of(video.id()))
+                .get(video.id())).orElse(null);
+        return VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()), instance.publicUrl()),
+                currentTime);
     }
 
     @PUT

@@ -28,6 +28,7 @@ import org.vidiverse.api.store.CommentStore;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.RatingStore;
 import org.vidiverse.api.store.VideoStore;
+import org.vidiverse.api.store.WatchHistoryStore;
 import org.vidiverse.rest.api.Caller;
 
 /** In-memory stores and hand-made callers for the comment, rating and view resources. */
@@ -42,6 +43,13 @@ final class InteractionFakes {
         case "findById" -> Optional.ofNullable(videos.get((Long) args[0]));
         case "findByUuid" -> videos.values().stream().filter(v -> v.uuid().equals(args[0])).findFirst();
         case "findByShortUuid" -> videos.values().stream().filter(v -> v.shortUuid().equals(args[0])).findFirst();
+        default -> throw new UnsupportedOperationException(name);
+    });
+
+    /** Watch history as recorded: "userId/videoId" to the second reached. */
+    final Map<String, Integer> history = new HashMap<>();
+    final WatchHistoryStore historyStore = proxy(WatchHistoryStore.class, (name, args) -> switch (name) {
+        case "record" -> history.put(args[0] + "/" + args[1], (Integer) args[2]);
         default -> throw new UnsupportedOperationException(name);
     });
 
@@ -80,8 +88,16 @@ final class InteractionFakes {
     }
 
     static SecurityContext as(long accountId, UserRole role) {
-        User user = new User(accountId + 100, "user" + accountId, "u" + accountId + "@example.org", true, role, false,
-                null, -1, -1, "display", true, accountId, Instant.EPOCH, null);
+        return context(new Caller(user(accountId, role, true)));
+    }
+
+    /** A user whose id is the account id plus 100. */
+    static User user(long accountId, UserRole role, boolean historyEnabled) {
+        return new User(accountId + 100, "user" + accountId, "u" + accountId + "@example.org", true, role, false,
+                null, -1, -1, "display", true, accountId, Instant.EPOCH, null, historyEnabled);
+    }
+
+    static SecurityContext as(User user) {
         return context(new Caller(user));
     }
 

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.SecurityContext;
 
 import org.junit.Test;
+import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.store.RatingStore.Rating;
@@ -28,7 +29,7 @@ public class RatingsAndViewsResourceTest {
     private final RatingsResource rate = new RatingsResource(f.ratings, f.videoStore);
     private final MyRatingResource mine = new MyRatingResource(f.ratings, f.videoStore);
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final ViewsResource views = new ViewsResource(f.ratings, f.videoStore,
+    private final ViewsResource views = new ViewsResource(f.ratings, f.videoStore, f.historyStore,
             new RecentViews(ViewsResource.WINDOW_MS, 1_000, now::get));
 
     // ---- rating
@@ -92,6 +93,18 @@ public class RatingsAndViewsResourceTest {
     }
 
     @Test
+    public void aViewMovesTheWatchHistoryOfALoggedInUserWhoseHistoryIsOn() {
+        f.video(10, OWNER, VideoPrivacy.PUBLIC, true);
+        User on = InteractionFakes.user(ALICE, UserRole.USER, true);
+        User off = InteractionFakes.user(3, UserRole.USER, false);
+        views.view("10.0.0.1", "10", Map.of("currentTime", 12), java.util.Optional.of(on));
+        views.view("10.0.0.2", "10", Map.of("currentTime", 13), java.util.Optional.of(off));
+        views.view("10.0.0.3", "10", Map.of("currentTime", 14));
+        assertEquals(Map.of(on.id() + "/10", 12), f.history);
+        assertEquals(Long.valueOf(3), f.ratings.views.get(10L));
+    }
+
+    @Test
     public void badViewsAreRefusedAndCountNothing() {
         f.video(10, OWNER, VideoPrivacy.PUBLIC, true);
         for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of(), Map.of("currentTime", "soon"),
@@ -109,9 +122,9 @@ public class RatingsAndViewsResourceTest {
         f.video(10, OWNER, VideoPrivacy.PUBLIC, true);
         HttpServletRequest request = InteractionFakes.proxy(HttpServletRequest.class,
                 (method, args) -> "getRemoteAddr".equals(method) ? "192.0.2.7" : null);
-        assertStatus(400, () -> views.view(request, "10", JSON, "{\"currentTime\":"));
-        assertEquals(204, views.view(request, "10", JSON, "{\"currentTime\":2}").getStatus());
-        assertEquals(204, views.view(request, "10", FORM, "currentTime=2").getStatus());
+        assertStatus(400, () -> views.view(request, anonymous(), "10", JSON, "{\"currentTime\":"));
+        assertEquals(204, views.view(request, anonymous(), "10", JSON, "{\"currentTime\":2}").getStatus());
+        assertEquals(204, views.view(request, anonymous(), "10", FORM, "currentTime=2").getStatus());
         assertEquals(Long.valueOf(1), f.ratings.views.get(10L));
     }
 

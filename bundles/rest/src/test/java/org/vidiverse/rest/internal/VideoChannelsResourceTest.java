@@ -18,11 +18,17 @@ import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.store.PlaylistStore;
 
 public class VideoChannelsResourceTest {
     private final ChannelFakes f = new ChannelFakes();
-    private final VideoChannelsResource resource = new VideoChannelsResource(f.channelStore, f.videoStore);
-    private final AccountsResource accounts = new AccountsResource(f.channelStore, f.videoStore);
+    private final PlaylistStore noPlaylists = InteractionFakes.proxy(PlaylistStore.class, (name, args) -> {
+        throw new UnsupportedOperationException(name);
+    });
+    private final VideoChannelsResource resource = new VideoChannelsResource(f.channelStore, f.videoStore,
+            noPlaylists, () -> "https://" + ChannelFakes.HOST);
+    private final AccountsResource accounts = new AccountsResource(f.channelStore, f.videoStore, noPlaylists,
+            () -> "https://" + ChannelFakes.HOST);
     private final User alice = f.user("alice", UserRole.USER);
     private final User bob = f.user("bob", UserRole.USER);
     private final User mod = f.user("mod", UserRole.MODERATOR);

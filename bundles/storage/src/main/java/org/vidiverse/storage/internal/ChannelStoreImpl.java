@@ -216,6 +216,12 @@ public final class ChannelStoreImpl implements ChannelStore {
             ActorEntity actor = c.getActor();
             em.createQuery("DELETE FROM FollowEntity f WHERE f.follower.id = :a OR f.following.id = :a")
                     .setParameter("a", actor.getId()).executeUpdate();
+            // the channel's playlists go with it, as in PeerTube
+            em.createNativeQuery("DELETE FROM video_playlist_element WHERE playlist_id IN "
+                    + "(SELECT p.id FROM video_playlist p WHERE p.channel_id = ?)").setParameter(1, channelId)
+                    .executeUpdate();
+            em.createNativeQuery("DELETE FROM video_playlist WHERE channel_id = ?").setParameter(1, channelId)
+                    .executeUpdate();
             em.remove(c);
             em.flush();                                 // the channel row references the actor row
             em.remove(actor);

@@ -63,7 +63,7 @@ final class Mapper {
         return new User(u.getId(), u.getUsername(), u.getEmail(), u.isEmailVerified(), role(u.getRole()),
                 u.isBlocked(), u.getBlockedReason(), u.getVideoQuota(), u.getVideoQuotaDaily(), u.getNsfwPolicy(),
                 u.isP2pEnabled(), u.getAccount() == null ? 0 : u.getAccount().getId(), toInstant(u.getCreatedAt()),
-                toInstant(u.getLastLoginAt()));
+                toInstant(u.getLastLoginAt()), u.isVideosHistoryEnabled());
     }
 
     Account account(AccountEntity a) {

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.storage.internal.entity.SchemaVersionEntity;
 
 /**
@@ -32,11 +33,11 @@ public final class SchemaMigrator {
 
     @FunctionalInterface
     interface SqlWork {
-        void run(Connection connection) throws SQLException;
+        void run(Connection connection, InstanceIdentity identity) throws SQLException;
     }
 
-    /** The indexes listing, sorting, searching and claiming rely on. */
-    static final List<IndexSpec> INDEXES = List.of(
+    /** The indexes listing, sorting, searching and claiming rely on (step 1). */
+    static final List<IndexSpec> LISTING_INDEXES = List.of(
             new IndexSpec("idx_video_published_at", "video", "published_at"),
             new IndexSpec("idx_video_created_at", "video", "created_at"),
             new IndexSpec("idx_video_views", "video", "views"),
@@ -52,31 +53,55 @@ public final class SchemaMigrator {
      * Listing indexes whose column order and directions match the listing's filter and default sorts, so that a page
      * is an index range scan that stops after start + count entries: without them Derby sorts every public video
      * for each page (about 200 ms at 100,000 videos; 1 ms with them). PostgreSQL scans them in both directions.
+     * (step 4)
      */
-    static final List<IndexSpec> LISTING_INDEXES = List.of(
+    static final List<IndexSpec> SORTED_LISTING_INDEXES = List.of(
             new IndexSpec("idx_video_list_published", "video", "privacy, state, published_at DESC, id DESC"),
             new IndexSpec("idx_video_list_created", "video", "privacy, state, created_at DESC, id DESC"),
             new IndexSpec("idx_video_channel_published", "video", "channel_id, published_at DESC, id DESC"));
 
+    /** The indexes playlists and watch history rely on (step 3). */
+    static final List<IndexSpec> PLAYLIST_INDEXES = List.of(
+            new IndexSpec("idx_playlist_owner", "video_playlist", "owner_account_id"),
+            new IndexSpec("idx_playlist_channel", "video_playlist", "channel_id"),
+            new IndexSpec("idx_playlist_element_position", "video_playlist_element", "playlist_id, position"),
+            new IndexSpec("idx_playlist_element_video", "video_playlist_element", "video_id"),
+            new IndexSpec("idx_history_user_updated", "user_video_history", "user_id, updated_at"),
+            new IndexSpec("idx_history_video", "user_video_history", "video_id"));
+
+    /** Every index the steps ensure. */
+    static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
+            SORTED_LISTING_INDEXES).flatMap(List::stream).toList();
+
     static final List<Step> STEPS = List.of(
-            new Step(1, "indexes for listing, sorting, searching and claiming jobs", c -> {
-                for (IndexSpec index : INDEXES) {
+            new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
+                for (IndexSpec index : LISTING_INDEXES) {
                     index.ensure(c);
                 }
             }),
             new Step(2, "video search words: indexes, C collation on PostgreSQL, words of existing videos",
-                    SearchIndex::migrate),
-            new Step(3, "listing indexes matching the filters and default sorts", c -> {
-                for (IndexSpec index : LISTING_INDEXES) {
+                    (c, identity) -> SearchIndex.migrate(c)),
+            new Step(3, "playlists and watch history: indexes, a watch later playlist for every user, history on",
+                    (c, identity) -> {
+                        for (IndexSpec index : PLAYLIST_INDEXES) {
+                            index.ensure(c);
+                        }
+                        WatchLaterMigration.run(c, identity);
+                    }),
+            new Step(4, "listing indexes matching the filters and default sorts", (c, identity) -> {
+                for (IndexSpec index : SORTED_LISTING_INDEXES) {
                     index.ensure(c);
                 }
             }));
 
     private final JpaTemplate jpa;
+    private final InstanceIdentity identity;
 
     @Activate
-    public SchemaMigrator(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa) {
+    public SchemaMigrator(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
+                          @Reference InstanceIdentity identity) {
         this.jpa = jpa;
+        this.identity = identity;
         migrate();
     }
 
@@ -130,10 +155,10 @@ public final class SchemaMigrator {
         }
     }
 
-    private static void runOnConnection(EntityManager em, Step step) {
+    private void runOnConnection(EntityManager em, Step step) {
         // the provider's connection wrapper only releases its hold on close; the connection itself stays open
         try (Connection c = em.unwrap(Connection.class)) {
-            step.work().run(c);
+            step.work().run(c, identity);
         } catch (SQLException e) {
             throw new IllegalStateException("schema step " + step.version() + " failed: " + e.getMessage(), e);
         }

@@ -28,6 +28,11 @@ final class Sql {
         }
     }
 
+    /** {@code text} for a {@code LIKE ... ESCAPE '!'} pattern: its {@code %}, {@code _} and {@code !} match themselves. */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** SQLState class 23 is "integrity constraint violation" on every database we run on. */
     static boolean isUniqueViolation(Throwable error) {
         Set<Throwable> seen = new HashSet<>();

@@ -30,8 +30,8 @@ import org.vidiverse.storage.internal.entity.UserEntity;
 
 /**
  * Local users. {@link #create} writes the user, its Person actor and account, and its default channel
- * ({@code <username>_channel}, "Main <username> channel", as PeerTube names it) with its Group actor in one
- * transaction; any clash rolls all of it back. Usernames and emails are unique regardless of case.
+ * ({@code <username>_channel}, "Main <username> channel", as PeerTube names it) with its Group actor, and its
+ * private watch later playlist, in one transaction; any clash rolls all of it back. Usernames and emails are unique regardless of case.
  */
 @Component(service = UserStore.class)
 public final class UserStoreImpl implements UserStore {
@@ -42,6 +42,7 @@ public final class UserStoreImpl implements UserStore {
     /** PeerTube's default when the instance does not say otherwise. */
     private static final String DEFAULT_NSFW_POLICY = "do_not_list";
 
+    private final VideoChanges changes;
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;
     private final Mapper mapper;
@@ -49,8 +50,10 @@ public final class UserStoreImpl implements UserStore {
 
     @Activate
     public UserStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                         @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                         @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                         @Reference VideoChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
         this.identity = identity;
         this.mapper = new Mapper(identity);
         this.actors = new LocalActors(identity);
@@ -88,6 +91,7 @@ public final class UserStoreImpl implements UserStore {
             channel.setCreatedAt(now);
             channel.setUpdatedAt(now);
             em.persist(channel);
+            em.persist(Playlists.watchLater(identity, account, now));
             Sql.flush(em, "account or channel named " + username);
             u.setAccount(account);
             return mapper.user(u);
@@ -128,6 +132,7 @@ public final class UserStoreImpl implements UserStore {
         u.setNsfwPolicy(identity instanceof InstanceSettings settings && settings.defaultNsfwPolicy() != null
                 ? settings.defaultNsfwPolicy() : DEFAULT_NSFW_POLICY);
         u.setP2pEnabled(true);
+        u.setVideosHistoryEnabled(true);
         u.setCreatedAt(now);
         return u;
     }
@@ -256,12 +261,23 @@ public final class UserStoreImpl implements UserStore {
             if (update.p2pEnabled() != null) {
                 u.setP2pEnabled(update.p2pEnabled());
             }
+            if (update.videosHistoryEnabled() != null) {
+                u.setVideosHistoryEnabled(update.videosHistoryEnabled());
+            }
             if (update.displayName() != null && u.getAccount() != null) {
                 u.getAccount().setDisplayName(update.displayName());
             }
             Sql.flush(em, "email " + update.email());
             return mapper.user(u);
         });
+    }
+
+    @Override
+    public void delete(long userId) {
+        String username = jpa.txExpr(Required, em -> UserRemoval.remove(em, userId));
+        changes.changed();   // the user's videos went with them
+        LOG.info("Deleted user {} (id {}) with its account, channels, videos and everything else of theirs",
+                username, userId);
     }
 
     @Override

@@ -230,8 +230,11 @@ public final class VideoStoreImpl implements VideoStore {
             // Foreign keys restrict deletes: unlink reply chains first, then remove children before the video.
             em.createQuery("UPDATE CommentEntity c SET c.thread = NULL, c.inReplyTo = NULL WHERE c.video.id = :id")
                     .setParameter("id", id).executeUpdate();
+            // playlists keep the place, shown as a deleted video, as PeerTube does
+            em.createNativeQuery("UPDATE video_playlist_element SET video_id = NULL WHERE video_id = ?")
+                    .setParameter(1, id).executeUpdate();
             for (String entity : List.of("CommentEntity", "VideoRateEntity", "VideoTagEntity", "VideoFileEntity",
-                    "StreamingPlaylistEntity")) {
+                    "StreamingPlaylistEntity", "WatchHistoryEntity")) {
                 em.createQuery("DELETE FROM " + entity + " e WHERE e.video.id = :id").setParameter("id", id)
                         .executeUpdate();
             }

@@ -24,12 +24,16 @@ final class Stores implements AutoCloseable {
     final JobStoreImpl jobs;
     final InstanceStoreImpl instances;
     final StorageInfoImpl info;
+    final PlaylistStoreImpl playlists;
+    final WatchHistoryStoreImpl history;
+    final RatingStoreImpl ratings;
+    final TokenStoreImpl tokens;
 
     Stores(DataSource dataSource) {
         emf = Persistence.createEntityManagerFactory("vidiverse", properties(dataSource));
         jpa = new ResourceLocalJpaTemplate(emf);
-        schema = new SchemaMigrator(jpa);
-        users = new UserStoreImpl(jpa, identity, schema);
+        schema = new SchemaMigrator(jpa, identity);
+        users = new UserStoreImpl(jpa, identity, schema, changes);
         channels = new ChannelStoreImpl(jpa, identity, schema);
         videos = new VideoStoreImpl(jpa, identity, schema, changes);
         comments = new CommentStoreImpl(jpa, identity, schema);
@@ -37,6 +41,10 @@ final class Stores implements AutoCloseable {
         jobs = new JobStoreImpl(jpa, schema);
         instances = new InstanceStoreImpl(jpa, identity, schema);
         info = new StorageInfoImpl(jpa, schema);
+        playlists = new PlaylistStoreImpl(jpa, identity, schema);
+        history = new WatchHistoryStoreImpl(jpa, identity, schema);
+        ratings = new RatingStoreImpl(jpa, schema);
+        tokens = new TokenStoreImpl(jpa, schema);
     }
 
     /**
@@ -48,7 +56,8 @@ final class Stores implements AutoCloseable {
         p.put("javax.persistence.nonJtaDataSource", dataSource);
         p.put("openjpa.ConnectionFactory", dataSource);
         if (dataSource instanceof org.postgresql.ds.PGSimpleDataSource pg && pg.getCurrentSchema() != null) {
-            // without it OpenJPA reads every schema's tables, and a concurrent run's tables hide missing ones
+            // Without it the provider looks tables up in every schema of the database: while another build's
+            // tests hold a schema of their own with an older "users", it would alter that table's name here.
             p.put("openjpa.jdbc.Schema", pg.getCurrentSchema());
         }
         return p;

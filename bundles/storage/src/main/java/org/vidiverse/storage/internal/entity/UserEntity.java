@@ -62,6 +62,10 @@ public class UserEntity {
     @Column(name = "email_verified", nullable = false)
     private boolean emailVerified;
 
+    /** Nullable so that the column can be added to a database with users; {@code null} counts as enabled. */
+    @Column(name = "videos_history_enabled")
+    private Boolean videosHistoryEnabled;
+
     @OneToOne(mappedBy = "user")
     private AccountEntity account;
 
@@ -100,6 +104,8 @@ public class UserEntity {
     public void setP2pEnabled(boolean p2pEnabled) { this.p2pEnabled = p2pEnabled; }
     public boolean isEmailVerified() { return emailVerified; }
     public void setEmailVerified(boolean emailVerified) { this.emailVerified = emailVerified; }
+    public boolean isVideosHistoryEnabled() { return videosHistoryEnabled == null || videosHistoryEnabled; }
+    public void setVideosHistoryEnabled(boolean enabled) { this.videosHistoryEnabled = enabled; }
     public AccountEntity getAccount() { return account; }
     public void setAccount(AccountEntity account) { this.account = account; }
     public Date getCreatedAt() { return createdAt; }

@@ -1,0 +1,25 @@
+package org.vidiverse.storage.internal;
+
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Playlists and watch history on an in-memory Derby database, a new one per test. */
+public class DerbyPlaylistHistoryStoresTest extends PlaylistHistoryStoreContract {
+    private String name;
+
+    @Override
+    protected DataSource createDatabase() {
+        name = "memory:vid-playlists-" + UUID.randomUUID();
+        return DerbyStoresTest.dataSource(name, "create");
+    }
+
+    @Override
+    protected void dropDatabase() {
+        try {
+            DerbyStoresTest.dataSource(name, "drop").getConnection().close();
+        } catch (SQLException expected) {
+            // Derby reports a successful drop as an exception (SQLState 08006)
+        }
+    }
+}
