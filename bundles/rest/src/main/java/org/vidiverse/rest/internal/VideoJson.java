@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.vidiverse.api.model.ActorRef;
+import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
 
@@ -51,6 +52,11 @@ final class VideoJson {
     }
 
     static Map<String, Object> details(Video v, List<VideoFile> files, String publicUrl) {
+        return details(v, files, null, publicUrl);
+    }
+
+    /** The full video as PeerTube serves it, with its web videos in {@code files} and its HLS playlist. */
+    static Map<String, Object> details(Video v, List<VideoFile> files, HlsPlaylist hls, String publicUrl) {
         Map<String, Object> json = summary(v);
         json.put("description", v.description());
         json.put("support", v.support());
@@ -66,23 +72,66 @@ final class VideoJson {
         json.put("trackerUrls", List.of(publicUrl + "/tracker/announce",
                 publicUrl.replaceFirst("^http", "ws") + "/tracker/socket"));
         List<Map<String, Object>> webVideos = new ArrayList<>();
+        List<Map<String, Object>> hlsFiles = new ArrayList<>();
         for (VideoFile file : files) {
             if (file.streamingPlaylistId() == null) {
-                webVideos.add(file(file));
+                webVideos.add(file(v, file, publicUrl, "/static/web-videos/" + file.filename(),
+                        "/download/web-videos/" + v.uuid() + "-" + file.resolution() + ".mp4"));
+            } else if (hls != null && file.streamingPlaylistId() == hls.id()) {
+                hlsFiles.add(file(v, file, publicUrl,
+                        "/static/streaming-playlists/hls/" + v.uuid() + "/" + file.filename(),
+                        "/download/streaming-playlists/hls/videos/" + v.uuid() + "-" + file.resolution()
+                                + "-fragmented.mp4"));
             }
         }
         json.put("files", webVideos);
-        json.put("streamingPlaylists", List.of());
+        if (hls == null) {
+            json.put("streamingPlaylists", List.of());
+        } else {
+            Map<String, Object> playlist = new LinkedHashMap<>();
+            String folder = publicUrl + "/static/streaming-playlists/hls/" + v.uuid() + "/";
+            playlist.put("id", hls.id());
+            playlist.put("type", 1);
+            playlist.put("playlistUrl", folder + hls.playlistFilename());
+            playlist.put("segmentsSha256Url", hls.segmentsSha256Filename() == null ? null
+                    : folder + hls.segmentsSha256Filename());
+            playlist.put("redundancies", List.of());
+            playlist.put("files", hlsFiles);
+            json.put("streamingPlaylists", List.of(playlist));
+        }
         return json;
     }
 
-    private static Map<String, Object> file(VideoFile f) {
+    /** One rendition with the URLs PeerTube gives: the file, its download, its torrent and magnet link. */
+    private static Map<String, Object> file(Video v, VideoFile f, String publicUrl, String path, String downloadPath) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", f.id());
         json.put("resolution", Labels.idLabel(f.resolution(), f.resolution() == 0 ? "Audio" : f.resolution() + "p"));
         json.put("size", f.size());
         json.put("fps", f.fps());
+        String fileUrl = publicUrl + path;
+        if (f.torrentFilename() != null && f.infoHash() != null) {
+            String torrentUrl = publicUrl + "/lazy-static/torrents/" + f.torrentFilename();
+            json.put("torrentUrl", torrentUrl);
+            json.put("torrentDownloadUrl", publicUrl + "/download/torrents/" + f.torrentFilename());
+            json.put("magnetUri", "magnet:?xs=" + enc(torrentUrl) + "&xt=urn:btih:" + f.infoHash() + "&dn="
+                    + enc(v.name()) + "&tr=" + enc(publicUrl + "/tracker/announce") + "&tr="
+                    + enc(publicUrl.replaceFirst("^http", "ws") + "/tracker/socket") + "&ws=" + enc(fileUrl));
+        } else {
+            json.put("torrentUrl", null);
+            json.put("torrentDownloadUrl", null);
+            json.put("magnetUri", null);
+        }
+        json.put("fileUrl", fileUrl);
+        json.put("fileDownloadUrl", publicUrl + downloadPath);
+        json.put("hasAudio", true);
+        json.put("hasVideo", f.resolution() != 0);
+        json.put("storage", 0);
         return json;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> actor(ActorRef ref) {

@@ -70,7 +70,8 @@ public final class VideosResource {
         Video video = access.findVisible(id, security);
         Integer currentTime = Caller.of(security).map(u -> history.currentTimes(u.id(), List.of(video.id()))
                 .get(video.id())).orElse(null);
-        return VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()), instance.publicUrl()),
+        return VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()),
+                videos.hlsPlaylist(video.id()).orElse(null), instance.publicUrl()),
                 currentTime);
     }
 

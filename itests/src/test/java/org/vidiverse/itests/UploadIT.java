@@ -1,0 +1,211 @@
+package org.vidiverse.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.store.VideoStore;
+
+/**
+ * Uploads as PeerTube clients send them, through to published renditions: the legacy multipart upload and the
+ * resumable protocol, and the bad inputs, which leave no video and no file behind.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class UploadIT {
+    private static final int PORT = 9190;
+
+    @Inject
+    VideoStore videos;
+    @Inject
+    MediaStorage storage;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options(PORT, org.ops4j.pax.exam.karaf.options.KarafDistributionOption
+                .editConfigurationFilePut("etc/org.vidiverse.auth.cfg", "attemptsPerAddress", "1000"));
+    }
+
+    private Http http() {
+        return new Http(PORT);
+    }
+
+    private String rootToken() throws Exception {
+        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
+        Http.Answer answer = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
+                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username=root"
+                + "&password=" + URLEncoder.encode(Distribution.ROOT_PASSWORD, StandardCharsets.UTF_8));
+        assertEquals(answer.body(), 200, answer.status());
+        return answer.json().path("access_token").asText();
+    }
+
+    private long channelId(String token) throws Exception {
+        return http().get("/api/v1/users/me", token).json().path("videoChannels").get(0).path("id").asLong();
+    }
+
+    private Http.Answer legacyUpload(String token, Map<String, String> fields, String filename, byte[] file)
+            throws Exception {
+        TestMedia.Multipart body = TestMedia.multipart(fields, file == null ? null : "videofile", filename, file);
+        return http().bytes("POST", "/api/v1/videos/upload", token, body.body(), "Content-Type", body.contentType());
+    }
+
+    private JsonNode awaitPublished(String uuid, String token) throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        JsonNode video = null;
+        while (System.nanoTime() < deadline) {
+            video = http().get("/api/v1/videos/" + uuid, token).json();
+            int state = video.path("state").path("id").asInt();
+            if (state == 1) {
+                return video;
+            }
+            assertFalse("transcoding failed: " + video, state == 7);
+            Thread.sleep(500);
+        }
+        throw new AssertionError("video " + uuid + " not published in time: " + video);
+    }
+
+    private long leftoversInUploads() throws Exception {
+        try (Stream<Path> files = Files.walk(storage.uploads())) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    public void multipartUploadBecomesHlsAndMp4Renditions() throws Exception {
+        String token = rootToken();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Gradients");
+        fields.put("channelId", String.valueOf(channelId(token)));
+        fields.put("privacy", "1");
+        fields.put("tags[]", "test");
+        Http.Answer answer = legacyUpload(token, fields, "gradients.y4m", TestMedia.y4m(320, 180, 25, 75));
+        assertEquals(answer.body(), 200, answer.status());
+        String uuid = answer.json().path("video").path("uuid").asText();
+
+        JsonNode video = awaitPublished(uuid, token);
+        assertEquals(3, video.path("duration").asInt());
+        JsonNode files = video.path("files");
+        // 180p source: 144 and the source's own 180
+        assertEquals(video.toString(), 2, files.size());
+        assertEquals(180, files.get(0).path("resolution").path("id").asInt());
+        assertTrue(files.get(0).path("size").asLong() > 0);
+        assertTrue(files.get(0).path("fileUrl").asText().matches(".*/static/web-videos/[0-9a-f-]{36}-180\\.mp4"));
+        JsonNode hls = video.path("streamingPlaylists").get(0);
+        assertNotNull(hls);
+        assertTrue(hls.path("playlistUrl").asText().endsWith("-master.m3u8"));
+        assertEquals(2, hls.path("files").size());
+
+        // the files exist where the URLs say, and the original is gone
+        Path master = storage.hls(uuid).resolve(hls.path("playlistUrl").asText().replaceAll(".*/", ""));
+        String masterText = Files.readString(master);
+        assertTrue(masterText, masterText.contains("#EXT-X-STREAM-INF"));
+        Path sha = storage.hls(uuid).resolve(hls.path("segmentsSha256Url").asText().replaceAll(".*/", ""));
+        assertTrue(Files.readString(sha).contains("-fragmented.mp4"));
+        assertTrue(Files.isRegularFile(storage.webVideos().resolve(files.get(0).path("fileUrl").asText()
+                .replaceAll(".*/", ""))));
+        assertEquals(0, leftoversInUploads());
+    }
+
+    @Test
+    public void resumableUploadInChunksAndCancel() throws Exception {
+        String token = rootToken();
+        byte[] media = TestMedia.wav(2);
+        String metadata = "{\"name\":\"Tone\",\"channelId\":" + channelId(token) + ",\"privacy\":1,"
+                + "\"filename\":\"tone.wav\"}";
+        Http.Answer opened = http().bytes("POST", "/api/v1/videos/upload-resumable", token,
+                metadata.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json",
+                "X-Upload-Content-Length", String.valueOf(media.length));
+        assertEquals(opened.body(), 201, opened.status());
+        String location = opened.header("Location");
+        assertTrue(location, location.contains("upload_id="));
+
+        int half = media.length / 2;
+        Http.Answer first = http().bytes("PUT", location, token, Arrays.copyOfRange(media, 0, half),
+                "Content-Range", "bytes 0-" + (half - 1) + "/" + media.length);
+        assertEquals(308, first.status());
+        assertEquals("bytes=0-" + (half - 1), first.header("Range"));
+        // where to resume, as a client asks after losing its connection
+        Http.Answer status = http().bytes("PUT", location, token, new byte[0],
+                "Content-Range", "bytes */" + media.length);
+        assertEquals(308, status.status());
+        assertEquals("bytes=0-" + (half - 1), status.header("Range"));
+        // a chunk that does not continue where the server is: told where to resume, nothing appended
+        Http.Answer skip = http().bytes("PUT", location, token, new byte[10],
+                "Content-Range", "bytes " + (half + 10) + "-" + (half + 19) + "/" + media.length);
+        assertEquals(308, skip.status());
+        assertEquals("bytes=0-" + (half - 1), skip.header("Range"));
+
+        Http.Answer last = http().bytes("PUT", location, token, Arrays.copyOfRange(media, half, media.length),
+                "Content-Range", "bytes " + half + "-" + (media.length - 1) + "/" + media.length);
+        assertEquals(last.body(), 200, last.status());
+        JsonNode audio = awaitPublished(last.json().path("video").path("uuid").asText(), token);
+        assertEquals(0, audio.path("files").get(0).path("resolution").path("id").asInt());
+
+        Http.Answer another = http().bytes("POST", "/api/v1/videos/upload-resumable", token,
+                metadata.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json",
+                "X-Upload-Content-Length", "1000");
+        assertEquals(201, another.status());
+        assertEquals(204, http().bytes("DELETE", another.header("Location"), token, null).status());
+        assertEquals(404, http().bytes("PUT", another.header("Location"), token, new byte[10],
+                "Content-Range", "bytes 0-9/1000").status());
+        assertEquals(0, leftoversInUploads());
+    }
+
+    @Test
+    public void badUploadsAreRefusedAndLeaveNothing() throws Exception {
+        String token = rootToken();
+        long channel = channelId(token);
+        long before = videos.count();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Not a video");
+        fields.put("channelId", String.valueOf(channel));
+
+        Http.Answer text = legacyUpload(token, fields, "notes.mp4", "just some text, not media".getBytes());
+        assertEquals(text.body(), 422, text.status());
+        assertTrue(text.contentType().startsWith("application/problem+json"));
+
+        assertEquals(401, legacyUpload(null, fields, "a.y4m", TestMedia.y4m(64, 64, 25, 5)).status());
+        Http.Answer noFile = legacyUpload(token, fields, null, null);
+        assertEquals(400, noFile.status());
+        assertTrue(noFile.body(), noFile.json().path("invalid-params").has("videofile"));
+        Map<String, String> noName = new LinkedHashMap<>(fields);
+        noName.remove("name");
+        assertEquals(400, legacyUpload(token, noName, "a.y4m", TestMedia.y4m(64, 64, 25, 5)).status());
+        Map<String, String> unknownChannel = new LinkedHashMap<>(fields);
+        unknownChannel.put("channelId", "999999");
+        assertEquals(400, legacyUpload(token, unknownChannel, "a.y4m", TestMedia.y4m(64, 64, 25, 5)).status());
+        Map<String, String> badPrivacy = new LinkedHashMap<>(fields);
+        badPrivacy.put("privacy", "9");
+        assertEquals(400, legacyUpload(token, badPrivacy, "a.y4m", TestMedia.y4m(64, 64, 25, 5)).status());
+
+        Http.Answer noLength = http().bytes("POST", "/api/v1/videos/upload-resumable", token,
+                ("{\"name\":\"x y z\",\"channelId\":" + channel + ",\"filename\":\"a.wav\"}").getBytes(),
+                "Content-Type", "application/json");
+        assertEquals(400, noLength.status());
+        Http.Answer badId = http().bytes("PUT", "/api/v1/videos/upload-resumable?upload_id=nope", token,
+                new byte[1], "Content-Range", "bytes 0-0/1");
+        assertEquals(400, badId.status());
+
+        assertEquals(before, videos.count());
+        assertEquals(0, leftoversInUploads());
+    }
+}
