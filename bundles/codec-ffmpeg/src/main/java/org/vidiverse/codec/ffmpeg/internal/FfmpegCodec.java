@@ -54,7 +54,7 @@ public final class FfmpegCodec implements Codec {
             "slow", "slower", "veryslow", "placebo");
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegCodec.class);
 
-    private final Path root;
+    private final Path defaultRoot;
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService io = Executors.newCachedThreadPool(threads("ffmpeg-io"));
     private final ExecutorService setup = Executors.newSingleThreadExecutor(threads("ffmpeg-setup"));
@@ -64,12 +64,12 @@ public final class FfmpegCodec implements Codec {
 
     @Activate
     public FfmpegCodec(FfmpegConfig config) {
-        this(config, defaultRoot());
+        this(config, karafDataRoot());
     }
 
-    /** @param root where the bundled FFmpeg is extracted, one folder per build */
-    FfmpegCodec(FfmpegConfig config, Path root) {
-        this.root = root;
+    /** @param defaultRoot where the bundled FFmpeg is extracted (one folder per build) unless configured */
+    FfmpegCodec(FfmpegConfig config, Path defaultRoot) {
+        this.defaultRoot = defaultRoot;
         this.config = config;
         this.binaries = setup.submit(() -> locate(config));
     }
@@ -78,7 +78,8 @@ public final class FfmpegCodec implements Codec {
     void modified(FfmpegConfig next) {
         FfmpegConfig previous = config;
         config = next;
-        if (!previous.ffmpegPath().equals(next.ffmpegPath()) || !previous.ffprobePath().equals(next.ffprobePath())) {
+        if (!previous.ffmpegPath().equals(next.ffmpegPath()) || !previous.ffprobePath().equals(next.ffprobePath())
+                || !previous.extractionFolder().equals(next.extractionFolder())) {
             binaries = setup.submit(() -> locate(next));
         }
     }
@@ -91,7 +92,7 @@ public final class FfmpegCodec implements Codec {
     }
 
     /** {@code <karaf.data>/vidiverse/ffmpeg}, else a folder of this user under the temporary directory. */
-    static Path defaultRoot() {
+    static Path karafDataRoot() {
         String data = System.getProperty("karaf.data");
         if (data != null && !data.isBlank()) {
             return Path.of(data, "vidiverse", "ffmpeg");
@@ -154,8 +155,9 @@ public final class FfmpegCodec implements Codec {
         ProgressTracker tracker = new ProgressTracker(source.info().durationSeconds(), progress);
         Duration timeout = Duration.ofSeconds((long) Math.max(c.transcodeTimeoutMinSeconds(),
                 c.transcodeTimeoutFactor() * source.info().durationSeconds()));
-        ChildProcess.Result result = run(LadderCommand.build(b.ffmpeg(), request.input(), source, rungs, options),
-                b, out, timeout, tracker, "transcode");
+        List<String> command = LadderCommand.build(b.ffmpeg(), request.input(), source, rungs, options);
+        LOG.debug("Running in {}: {}", out, String.join(" ", command));
+        ChildProcess.Result result = run(command, b, out, timeout, tracker, "transcode");
         if (!result.ok()) {
             throw new CodecException("FFmpeg could not transcode the file: " + ChildProcess.message(result.stderr(), 1000));
         }
@@ -243,6 +245,7 @@ public final class FfmpegCodec implements Codec {
                 throw new IOException("the bundled FFmpeg runs on Linux x86-64 only; set ffmpegPath and ffprobePath in "
                         + PID);
             }
+            Path root = c.extractionFolder().isBlank() ? defaultRoot : Path.of(c.extractionFolder().strip());
             Binaries bundled = BundledFfmpeg.install(root, processes);
             LOG.info("Codec ffmpeg uses the {} in {}", bundled.origin(), bundled.ffmpeg().getParent());
             return bundled;

@@ -16,6 +16,11 @@ public @interface FfmpegConfig {
             description = "Path of the matching ffprobe; empty = the ffprobe beside ffmpegPath, or the bundled one")
     String ffprobePath() default "";
 
+    @AttributeDefinition(name = "Extraction folder", required = false, description = "Where the bundled FFmpeg is "
+            + "extracted, one subfolder per build; empty = <karaf.data>/vidiverse/ffmpeg. Instances on one host may "
+            + "share a folder: extraction is atomic.")
+    String extractionFolder() default "";
+
     @AttributeDefinition(name = "Encoder threads", description = "Threads per encoder; 0 = FFmpeg decides")
     int threads() default 0;
 
