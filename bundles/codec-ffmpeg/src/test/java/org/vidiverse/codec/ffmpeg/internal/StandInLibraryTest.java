@@ -6,11 +6,18 @@ import static org.junit.Assert.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 
+import org.junit.Assume;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class StandInLibraryTest {
+    @Rule
+    public final TemporaryFolder tmp = new TemporaryFolder();
+
     @Test
     public void linkerErrorNamesTheMissingLibrary() {
         String stderr = "/data/ffmpeg/ffmpeg: error while loading shared libraries: libpulse.so.0: cannot open shared "
@@ -39,6 +46,16 @@ public class StandInLibraryTest {
         String name = new String(elf, (int) strtab + 1, "libxcb-shm.so.0".length(), StandardCharsets.US_ASCII);
         assertEquals("libxcb-shm.so.0", name);
         assertTrue(elf.length < 512);
+    }
+
+    /** The dynamic linker of this host accepts the stand-in: the JVM loads it as it would load a JNI library. */
+    @Test
+    public void dynamicLinkerLoadsTheStandIn() throws Exception {
+        Assume.assumeTrue("x86-64 Linux only", BundledFfmpeg.platformSupported());
+        Path library = tmp.getRoot().toPath().resolve("libvidiverse-stand-in-test.so.0");
+        StandInLibrary.write(library, library.getFileName().toString());
+
+        System.load(library.toAbsolutePath().toString());
     }
 
     @Test
