@@ -43,6 +43,9 @@ final class Distribution {
                 editConfigurationFilePut("etc/org.vidiverse.instance.cfg", "publicUrl", "http://localhost:" + httpPort),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                // every container extracts the bundled FFmpeg into the same folder: once per build, not per test
+                editConfigurationFilePut("etc/org.vidiverse.codec.ffmpeg.cfg", "extractionFolder",
+                        new File(required("vidiverse.workDir"), "ffmpeg").getAbsolutePath()),
                 systemProperty("pax.exam.service.timeout").value("60000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),

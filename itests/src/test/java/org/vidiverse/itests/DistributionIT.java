@@ -4,6 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +26,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.vidiverse.api.auth.AuthProvider;
 import org.vidiverse.api.auth.Credentials;
+import org.vidiverse.api.codec.Codec;
+import org.vidiverse.api.codec.MediaInfo;
+import org.vidiverse.api.codec.Rendition;
+import org.vidiverse.api.codec.TranscodeOutput;
+import org.vidiverse.api.codec.TranscodeRequest;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.UserRole;
@@ -54,6 +63,8 @@ public class DistributionIT {
     AuthProvider localAuth;
     @Inject
     SessionFactory sessions;
+    @Inject
+    Codec codec;
 
 
     @Configuration
@@ -64,7 +75,7 @@ public class DistributionIT {
     @Test
     public void everyFeatureIsInstalledAndEveryBundleActive() throws Exception {
         for (String feature : List.of("vidiverse-core", "vidiverse-thirdparty", "vidiverse-persistence",
-                "vidiverse-jaxrs", "vidiverse-api")) {
+                "vidiverse-jaxrs", "vidiverse-api", "vidiverse-codec-ffmpeg")) {
             assertTrue(feature + " installed", features.isInstalled(features.getFeatures(feature)[0]));
         }
         List<String> ours = new ArrayList<>();
@@ -76,8 +87,41 @@ public class DistributionIT {
         }
         assertTrue(ours.toString(), ours.containsAll(List.of("org.vidiverse.api", "org.vidiverse.storage",
                 "org.vidiverse.platform", "org.vidiverse.moderation", "org.vidiverse.auth", "org.vidiverse.rest",
-                "org.vidiverse.shell")));
+                "org.vidiverse.shell", "org.vidiverse.codec.ffmpeg")));
         assertEquals("REST answers", 200, http().awaitOk("/api/v1/config").status());
+    }
+
+    @Test
+    public void defaultCodecIsTheBundledFfmpegAndTranscodesInTheDistribution() throws Exception {
+        assertEquals("ffmpeg", codec.name());
+        assertTrue("bundled FFmpeg extracted and runs in the container", codec.available());
+        Path work = Files.createTempDirectory("codec-it");
+        Path wav = Files.write(work.resolve("tone.wav"), wav(2, 440));
+
+        MediaInfo info = codec.probe(wav);
+        assertEquals(2.0, info.durationSeconds(), 0.05);
+        assertEquals("pcm_s16le", info.audioCodec());
+        assertFalse(info.hasVideo());
+
+        List<TranscodeOutput> outputs = codec.transcode(new TranscodeRequest(wav, work.resolve("out"),
+                List.of(new Rendition(720, 30, 0)), true, true, 4, null), null);
+        assertEquals(List.of("mp4", "hls-playlist", "hls-fmp4", "hls-master"),
+                outputs.stream().map(TranscodeOutput::kind).toList());
+        assertEquals("aac", codec.probe(outputs.get(0).file()).audioCodec());
+    }
+
+    /** A mono 16-bit 44.1 kHz WAV of a sine. */
+    private static byte[] wav(int seconds, double hertz) {
+        int rate = 44_100;
+        int samples = seconds * rate;
+        ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 2 * samples).put("WAVEfmt ".getBytes()).putInt(16)
+                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(2 * rate).putShort((short) 2)
+                .putShort((short) 16).put("data".getBytes()).putInt(2 * samples);
+        for (int i = 0; i < samples; i++) {
+            b.putShort((short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000));
+        }
+        return b.array();
     }
 
     @Test

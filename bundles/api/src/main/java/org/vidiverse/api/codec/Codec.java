@@ -29,4 +29,22 @@ public interface Codec {
      */
     List<TranscodeOutput> transcode(TranscodeRequest request, ProgressListener progress)
             throws CodecException, InterruptedException;
+
+    /**
+     * Writes one frame of a video as a JPEG image of exactly {@code width} x {@code height}, scaled to cover that
+     * size and centre-cropped, as PeerTube makes its thumbnails (280x157) and previews (850x480). Callers take the
+     * frame at about a third of the duration.
+     *
+     * <p>The default refuses: codecs that cannot extract stills keep compiling and the caller falls back to a
+     * placeholder image.
+     *
+     * @param atSeconds where to take the frame; a time at or past the end takes a frame near the end
+     * @throws CodecException if the input has no video or the frame cannot be extracted
+     * @throws InterruptedException if the calling job is cancelled; the codec stops its work
+     * @since 1.1
+     */
+    default void snapshot(Path input, double atSeconds, int width, int height, Path jpegOut)
+            throws CodecException, InterruptedException {
+        throw new CodecException("The " + name() + " codec cannot extract still images");
+    }
 }

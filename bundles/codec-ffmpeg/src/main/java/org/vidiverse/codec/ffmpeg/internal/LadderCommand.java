@@ -1,0 +1,113 @@
+package org.vidiverse.codec.ffmpeg.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single ffmpeg invocation that produces a whole ladder: the source is decoded once, a filter graph splits the
+ * frames into one scaled chain per rung, each chain is encoded once with libx264, the audio is encoded once with AAC,
+ * and the tee muxer writes every encoded rendition to both of its files (faststart MP4 and fMP4 HLS) - no second
+ * decode, no second encode, no remux pass. Output paths are relative to the output folder, the child's working
+ * directory, so no path ever needs escaping inside the tee specification.
+ */
+final class LadderCommand {
+    /** Constant quality, capped by each rung's bitrate (PeerTube also caps x264 with maxrate and a 2x buffer). */
+    static final int CRF = 23;
+
+    /**
+     * @param preset            x264 preset
+     * @param threads           threads per encoder, 0 to let FFmpeg choose
+     * @param audioBitrateKbps  AAC bitrate
+     */
+    record Options(boolean hls, boolean webVideo, int segmentSeconds, String preset, int threads,
+                   int audioBitrateKbps) {
+    }
+
+    private LadderCommand() {
+    }
+
+    static List<String> build(Path ffmpeg, Path input, Probe source, List<Ladder.Rung> rungs, Options o) {
+        List<String> args = new ArrayList<>(List.of(ffmpeg.toString(),
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-nostats", "-progress", "pipe:1", "-y",
+                "-i", "file:" + input.toAbsolutePath()));
+        List<Ladder.Rung> video = rungs.stream().filter(r -> !r.audioOnly()).toList();
+        boolean audio = source.audioStream() >= 0;
+
+        if (!video.isEmpty()) {
+            args.add("-filter_complex");
+            args.add(filterGraph(source.videoStream(), video));
+            for (int i = 0; i < video.size(); i++) {
+                args.add("-map");
+                args.add("[v" + i + "]");
+            }
+            args.addAll(List.of("-c:v", "libx264", "-preset", o.preset(), "-crf", String.valueOf(CRF),
+                    "-sc_threshold", "0", "-flags:v", "+cgop",
+                    "-force_key_frames:v", "expr:gte(t,n_forced*" + Ladder.gopSeconds(o.segmentSeconds()) + ")"));
+            for (int i = 0; i < video.size(); i++) {
+                Ladder.Rung r = video.get(i);
+                args.addAll(List.of("-g:v:" + i, String.valueOf(r.gopFrames()),
+                        "-keyint_min:v:" + i, String.valueOf(r.gopFrames())));
+                if (r.maxBitrate() > 0) {
+                    args.addAll(List.of("-maxrate:v:" + i, String.valueOf(r.maxBitrate()),
+                            "-bufsize:v:" + i, String.valueOf(2 * r.maxBitrate())));
+                }
+            }
+        }
+        if (audio) {
+            args.addAll(List.of("-map", "0:" + source.audioStream(), "-c:a", "aac", "-b:a", o.audioBitrateKbps() + "k"));
+            if (source.audioChannels() > 2) {
+                args.addAll(List.of("-ac", "2"));
+            }
+        }
+        if (o.threads() > 0) {
+            args.addAll(List.of("-threads", String.valueOf(o.threads())));
+        }
+        args.addAll(List.of("-map_metadata", "-1", "-map_chapters", "-1", "-max_muxing_queue_size", "1024",
+                "-f", "tee", teeSlaves(rungs, audio, o)));
+        return args;
+    }
+
+    /** {@code [0:0]split=3[s0][s1][s2];[s0]scale=-2:720,format=yuv420p[v0];...} */
+    static String filterGraph(int videoStream, List<Ladder.Rung> video) {
+        StringBuilder graph = new StringBuilder("[0:").append(videoStream).append(']');
+        if (video.size() == 1) {
+            return graph.append(video.get(0).videoFilter()).append("[v0]").toString();
+        }
+        graph.append("split=").append(video.size());
+        for (int i = 0; i < video.size(); i++) {
+            graph.append("[s").append(i).append(']');
+        }
+        for (int i = 0; i < video.size(); i++) {
+            graph.append(";[s").append(i).append(']').append(video.get(i).videoFilter()).append("[v").append(i).append(']');
+        }
+        return graph.toString();
+    }
+
+    /**
+     * One or two tee slaves per rung, each selecting that rung's video stream and the shared audio stream. The
+     * {@code \'} quoting is the tee muxer's: its slave list and then each slave's options are split by FFmpeg's
+     * tokenizer, once each.
+     */
+    static String teeSlaves(List<Ladder.Rung> rungs, boolean audio, LadderCommand.Options o) {
+        List<String> slaves = new ArrayList<>();
+        int videoIndex = 0;
+        for (Ladder.Rung r : rungs) {
+            String select = r.audioOnly() ? "a" : audio ? "v:" + videoIndex + ",a" : "v:" + videoIndex;
+            if (!r.audioOnly()) {
+                videoIndex++;
+            }
+            String common = "select=\\'" + select + "\\':";
+            if (o.webVideo()) {
+                slaves.add("[" + common + "f=mp4:movflags=+faststart]" + Layout.mp4(r.resolution()));
+            }
+            if (o.hls()) {
+                int segment = o.segmentSeconds() > 0 ? o.segmentSeconds() : Ladder.DEFAULT_SEGMENT_SECONDS;
+                slaves.add("[" + common + "f=hls:hls_time=" + segment + ":hls_list_size=0:hls_playlist_type=vod"
+                        + ":hls_segment_type=fmp4:hls_flags=single_file"
+                        + ":hls_segment_filename=" + Layout.fragmented(r.resolution()) + "]" + Layout.playlist(r.resolution()));
+            }
+        }
+        return String.join("|", slaves);
+    }
+}
