@@ -157,8 +157,39 @@ final class TranscodeJob {
         }
         placed.hlsCommit();
         removeReplaced(video, before, placed);
+        if (info.hasVideo()) {
+            stills(video, source, codec, info.durationSeconds());
+        }
         LOG.info("Video {} published: {} web videos, {} HLS renditions", video.uuid(), placed.webVideos.size(),
                 placed.hlsFiles.size());
+    }
+
+    /** PeerTube's sizes: the thumbnail of lists and the preview of the player. */
+    static final int[] THUMBNAIL = {280, 157};
+    static final int[] PREVIEW = {850, 480};
+
+    /**
+     * The thumbnail and preview, a frame from a third of the way in. A video plays without them, so a codec that
+     * cannot make stills only costs the pictures.
+     */
+    private void stills(Video video, Path source, Codecs.RankedCodec codec, double duration)
+            throws InterruptedException {
+        for (Object[] still : new Object[][] {{ctx.storage.thumbnails(), THUMBNAIL}, {ctx.storage.previews(), PREVIEW}}) {
+            Path dir = (Path) still[0];
+            int[] size = (int[]) still[1];
+            try {
+                Files.createDirectories(dir);
+                Path tmp = dir.resolve(video.uuid() + ".jpg.tmp-" + job.id());
+                ctx.codecs.call(codec, c -> {
+                    c.snapshot(source, duration / 3, size[0], size[1], tmp);
+                    return null;
+                }, org.vidiverse.api.codec.Codec.PROBE_TIMEOUT_MS);
+                Files.move(tmp, dir.resolve(video.uuid() + ".jpg"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (CodecException | PluginCallException | IOException e) {
+                LOG.warn("No {}x{} still for video {}: {}", size[0], size[1], video.uuid(), e.getMessage());
+            }
+        }
     }
 
     /** The files moved into place, not yet recorded. */

@@ -37,8 +37,10 @@ final class VideoJson {
         json.put("viewers", 0);
         json.put("likes", v.likes());
         json.put("dislikes", v.dislikes());
-        json.put("thumbnailPath", null);
-        json.put("previewPath", null);
+        // stills are made with the renditions; before, a client shows its own placeholder
+        boolean stills = v.state() == org.vidiverse.api.model.VideoState.PUBLISHED && v.duration() > 0;
+        json.put("thumbnailPath", stills ? "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null);
+        json.put("previewPath", stills ? "/lazy-static/previews/" + v.uuid() + ".jpg" : null);
         json.put("embedPath", "/videos/embed/" + v.uuid());
         json.put("createdAt", Json.date(v.createdAt()));
         json.put("updatedAt", Json.date(v.updatedAt()));
