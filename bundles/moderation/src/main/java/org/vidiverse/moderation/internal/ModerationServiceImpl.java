@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +33,8 @@ public final class ModerationServiceImpl implements ModerationService {
             Comparator.comparingInt(RankedPolicy::ranking).reversed().thenComparing(RankedPolicy::name);
 
     private final PluginGuard guard;
-    private final List<RankedPolicy> policies = new CopyOnWriteArrayList<>();
+    /** Replaced whole on every change: a moderation running meanwhile sees the old chain or the new, never none. */
+    private volatile List<RankedPolicy> policies = List.of();
 
     record RankedPolicy(ModerationPolicy policy, String name, int ranking) {
     }
@@ -45,18 +45,15 @@ public final class ModerationServiceImpl implements ModerationService {
     }
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC)
-    void addPolicy(ModerationPolicy policy, Map<String, Object> props) {
-        synchronized (policies) {
-            List<RankedPolicy> next = new ArrayList<>(policies);
-            next.add(new RankedPolicy(policy, PluginNames.of(policy, props), PluginNames.rankingOf(props)));
-            next.sort(HIGHEST_FIRST);
-            policies.clear();
-            policies.addAll(next);
-        }
+    synchronized void addPolicy(ModerationPolicy policy, Map<String, Object> props) {
+        List<RankedPolicy> next = new ArrayList<>(policies);
+        next.add(new RankedPolicy(policy, PluginNames.of(policy, props), PluginNames.rankingOf(props)));
+        next.sort(HIGHEST_FIRST);
+        policies = List.copyOf(next);
     }
 
-    void removePolicy(ModerationPolicy policy) {
-        policies.removeIf(r -> r.policy() == policy);
+    synchronized void removePolicy(ModerationPolicy policy) {
+        policies = policies.stream().filter(r -> r.policy() != policy).toList();
     }
 
     @Override
