@@ -38,7 +38,7 @@ final class VideoRung {
         int sourceWidth = decoder.getWidth();
         int sourceHeight = decoder.getHeight();
         height = even(rendition.height());
-        width = even((int) Math.round((double) sourceWidth * height / sourceHeight));
+        width = Math.max(2, 2 * (int) Math.round((double) sourceWidth * height / sourceHeight / 2));   // as scale=-2
         double sourceFps = Input.rate(sourceRate);
         if (sourceFps <= 0 || rendition.fps() > 0 && rendition.fps() < sourceFps - 0.01) {
             rateNum = rendition.fps() > 0 ? rendition.fps() : 30;
