@@ -70,6 +70,22 @@ public final class HumbleCodec implements Codec {
         return outputs;
     }
 
+    /**
+     * One frame as a JPEG of exactly {@code width} x {@code height}, scaled to cover it and centre-cropped. The
+     * signature is the one Codec SPI 1.1 adds (with a default that refuses); against SPI 1.0 it is a method of this
+     * class only.
+     */
+    public void snapshot(Path input, double atSeconds, int width, int height, Path jpegOut)
+            throws CodecException, InterruptedException {
+        ensureAvailable();
+        try {
+            Snapshot.take(input, atSeconds, width, height, jpegOut);
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+            throw e;
+        }
+    }
+
     private static void ensureAvailable() throws CodecException {
         if (HumbleLibrary.failure().isPresent()) {
             throw new CodecException("the Humble Video native library is not loaded on this machine",

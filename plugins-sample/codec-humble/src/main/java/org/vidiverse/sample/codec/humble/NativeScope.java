@@ -25,6 +25,11 @@ final class NativeScope implements AutoCloseable {
         return object;
     }
 
+    /** Runs {@code release} when the scope closes, in the same newest-first order as the objects owned. */
+    void onClose(Runnable release) {
+        releases.push(release);
+    }
+
     /** Owns and, at close, closes the demuxer (and its file) before deleting it. */
     Demuxer own(Demuxer demuxer) {
         releases.push(demuxer::delete);

@@ -226,7 +226,7 @@ final class Transcode {
         List<HlsPlaylists.Variant> variants = new ArrayList<>();
         for (Rung rung : rungs) {
             VideoRung video = rung.video();
-            int height = video == null ? 0 : video.height();
+            int height = video == null ? 0 : rung.rendition().height();   // the rung's name: shorter side
             int fps = video == null ? 0 : (int) Math.round(video.fps());
             if (rung.mp4() != null) {
                 results.add(new TranscodeOutput("mp4", height, fps, rung.mp4().file()));

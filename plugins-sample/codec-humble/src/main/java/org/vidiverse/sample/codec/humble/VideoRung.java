@@ -37,8 +37,14 @@ final class VideoRung {
         this.rendition = rendition;
         int sourceWidth = decoder.getWidth();
         int sourceHeight = decoder.getHeight();
-        height = even(rendition.height());
-        width = Math.max(2, 2 * (int) Math.round((double) sourceWidth * height / sourceHeight / 2));   // as scale=-2
+        // a rung names the shorter side, as PeerTube's resolutions do: a 1080x1920 phone video is "1080p"
+        if (sourceHeight > sourceWidth) {
+            width = even(rendition.height());
+            height = evenRound((double) sourceHeight * width / sourceWidth);
+        } else {
+            height = even(rendition.height());
+            width = evenRound((double) sourceWidth * height / sourceHeight);
+        }
         double sourceFps = Input.rate(sourceRate);
         if (sourceFps <= 0 || rendition.fps() > 0 && rendition.fps() < sourceFps - 0.01) {
             rateNum = rendition.fps() > 0 ? rendition.fps() : 30;
@@ -143,5 +149,10 @@ final class VideoRung {
 
     private static int even(int n) {
         return Math.max(2, n - (n % 2));
+    }
+
+    /** The nearest even number, as ffmpeg's {@code scale=-2}: 1280x720 to 480 lines gives 854, not 852. */
+    private static int evenRound(double n) {
+        return Math.max(2, 2 * (int) Math.round(n / 2));
     }
 }

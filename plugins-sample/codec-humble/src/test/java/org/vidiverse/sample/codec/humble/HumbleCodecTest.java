@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -147,6 +150,49 @@ public class HumbleCodecTest {
         assertEquals("aac", mp4Info.audioCodec());
         String master = Files.readString(out.resolve("master.m3u8"));
         assertTrue(master, master.contains("CODECS=\"mp4a.40.2\"") && !master.contains("RESOLUTION"));
+    }
+
+    @Test
+    public void aPortraitRungNamesTheShorterSide() throws Exception {
+        Path portrait = TestMedia.mp4(tmp.newFile("portrait.mp4").toPath(), 240, 320, 25, 1.0);
+        Path out = tmp.newFolder().toPath();
+        List<TranscodeOutput> outputs = codec.transcode(new TranscodeRequest(portrait, out,
+                List.of(new Rendition(120, 25, 100_000)), false, true, 1, "ultrafast"), null);
+
+        assertEquals("the rung's name", 120, outputs.get(0).height());
+        Decoded decoded = Decoded.of(outputs.get(0).file());
+        assertEquals(120, decoded.width());
+        assertEquals(160, decoded.height());
+    }
+
+    @Test
+    public void snapshotIsAJpegOfExactlyTheSizeAskedCoveredAndCropped() throws Exception {
+        Path thumbnail = tmp.getRoot().toPath().resolve("thumbnail.jpg");
+        codec.snapshot(source, 0.7, 280, 157, thumbnail);
+        BufferedImage image = ImageIO.read(thumbnail.toFile());
+        assertEquals(280, image.getWidth());
+        assertEquals(157, image.getHeight());
+        // the source's bright and dark bars (16 px at 320 px wide) are there across the middle row
+        int brightest = 0;
+        int darkest = 255;
+        for (int x = 0; x < image.getWidth(); x++) {
+            brightest = Math.max(brightest, luma(image.getRGB(x, 78)));
+            darkest = Math.min(darkest, luma(image.getRGB(x, 78)));
+        }
+        assertTrue("bars visible: " + brightest + " vs " + darkest, brightest - darkest > 80);
+
+        Path preview = tmp.getRoot().toPath().resolve("preview.jpg");
+        codec.snapshot(source, 99, 850, 480, preview);             // past the end: a frame near the end
+        BufferedImage big = ImageIO.read(preview.toFile());
+        assertEquals(850, big.getWidth());
+        assertEquals(480, big.getHeight());
+
+        Path wav = Wav.sine(tmp.newFile("still.wav").toPath(), 22_050, 1, 0.5);
+        assertThrows(CodecException.class, () -> codec.snapshot(wav, 0, 280, 157, tmp.getRoot().toPath().resolve("x.jpg")));
+    }
+
+    private static int luma(int rgb) {
+        return (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
     }
 
     @Test
