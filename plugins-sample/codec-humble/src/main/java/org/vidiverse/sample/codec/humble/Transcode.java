@@ -27,7 +27,7 @@ import io.humble.video.Rational;
  */
 final class Transcode {
     /** A rung of the ladder as it will be produced: its video chain (none for audio only) and its files. */
-    private record Rung(Rendition rendition, String name, VideoRung video, Output mp4, Output hls) {
+    private record Rung(Rendition rendition, VideoRung video, Output mp4, Output hls) {
     }
 
     private final TranscodeRequest request;
@@ -50,6 +50,7 @@ final class Transcode {
     }
 
     List<TranscodeOutput> run() throws CodecException, InterruptedException {
+        VideoRung.checkPreset(request.preset());
         try {
             return runInScope();
         } catch (InterruptedException e) {
@@ -169,7 +170,7 @@ final class Transcode {
             Output mp4 = request.webVideo() ? add(Output.mp4(scope, request.outputDir().resolve(name + ".mp4"), encoders)) : null;
             Output hls = request.hls() ? add(Output.hls(scope, request.outputDir().resolve(name + ".m3u8"), name,
                     request.segmentSeconds(), encoders)) : null;
-            rungs.add(new Rung(r, name, video, mp4, hls));
+            rungs.add(new Rung(r, video, mp4, hls));
         }
         return rungs;
     }

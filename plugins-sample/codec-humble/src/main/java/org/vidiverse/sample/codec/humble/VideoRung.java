@@ -1,5 +1,8 @@
 package org.vidiverse.sample.codec.humble;
 
+import java.util.List;
+
+import org.vidiverse.api.codec.CodecException;
 import org.vidiverse.api.codec.Rendition;
 
 import io.humble.video.Codec;
@@ -18,6 +21,10 @@ import io.humble.video.Rational;
  * every segment so that HLS segments cut on keyframes.
  */
 final class VideoRung {
+    /** x264's presets. Anything else is refused before it reaches Humble, whose failing open can abort the JVM. */
+    static final List<String> PRESETS = List.of("ultrafast", "superfast", "veryfast", "faster", "fast", "medium",
+            "slow", "slower", "veryslow", "placebo");
+    static final String DEFAULT_PRESET = "veryfast";
     private final Rendition rendition;
     private final int width;
     private final int height;
@@ -68,23 +75,32 @@ final class VideoRung {
         encoder.setPixelFormat(PixelFormat.Type.PIX_FMT_YUV420P);
         encoder.setTimeBase(timeBase);
         encoder.setFlag(Coder.Flag.FLAG_GLOBAL_HEADER, true);    // MP4 wants SPS/PPS out of band
-        long bitrate = rendition.videoBitrate();
+        long bitrate = Math.max(0, rendition.videoBitrate());
         long maxRate = bitrate * 3 / 2;
         level = H264Level.of(width, height, fps, maxRate);
         int gop = Math.max(1, (int) Math.round(fps * Math.max(1, segmentSeconds)));
-        encoder.open(Options.of(scope,
-                "preset", preset == null || preset.isBlank() ? "veryfast" : preset,
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "preset", preset == null || preset.isBlank() ? DEFAULT_PRESET : preset,
                 // "profile" and "level" hit AVCodecContext's integer options before libx264's strings: x264
                 // picks high profile itself for 8-bit 4:2:0 with its presets, and takes the level as its idc
                 "level", level.replace(".", ""),
-                "b", Long.toString(bitrate),
-                "maxrate", Long.toString(maxRate),
-                "bufsize", Long.toString(bitrate * 2),
                 "g", Integer.toString(gop),
                 "keyint_min", Integer.toString(gop),
                 "sc_threshold", "0",                  // no extra keyframes at scene cuts: segments stay equal
-                "threads", "0"), null);
+                "threads", "0"));
+        if (bitrate > 0) {                            // else x264's constant quality (CRF 23)
+            options.addAll(List.of("b", Long.toString(bitrate), "maxrate", Long.toString(maxRate),
+                    "bufsize", Long.toString(bitrate * 2)));
+        }
+        encoder.open(Options.of(scope, options.toArray(String[]::new)), null);
         packet = scope.own(MediaPacket.make());
+    }
+
+    /** @throws CodecException if {@code preset} is not one of x264's (null or blank means the default) */
+    static void checkPreset(String preset) throws CodecException {
+        if (preset != null && !preset.isBlank() && !PRESETS.contains(preset)) {
+            throw new CodecException("unknown x264 preset \"" + preset + "\" (one of " + String.join(", ", PRESETS) + ")");
+        }
     }
 
     static VideoRung open(NativeScope scope, Decoder decoder, Rendition rendition, Rational sourceRate,

@@ -196,6 +196,18 @@ public class HumbleCodecTest {
     }
 
     @Test
+    public void anUnknownPresetIsRefusedAndNoBitrateMeansConstantQuality() throws Exception {
+        Path out = tmp.newFolder().toPath();
+        CodecException refused = assertThrows(CodecException.class, () -> codec.transcode(new TranscodeRequest(source,
+                out, List.of(new Rendition(120, 25, 100_000)), false, true, 1, "warp-speed"), null));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("warp-speed"));
+
+        List<TranscodeOutput> outputs = codec.transcode(new TranscodeRequest(source, out,
+                List.of(new Rendition(120, 25, 0)), false, true, 1, "ultrafast"), null);
+        assertEquals(120, Decoded.of(outputs.get(0).file()).height());
+    }
+
+    @Test
     public void filesThatAreNotMediaAreCodecExceptions() throws Exception {
         Path junk = tmp.newFile("junk.mp4").toPath();
         byte[] bytes = new byte[64 * 1024];
