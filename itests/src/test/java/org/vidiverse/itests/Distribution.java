@@ -47,6 +47,10 @@ final class Distribution {
                 editConfigurationFilePut("etc/org.vidiverse.codec.ffmpeg.cfg", "extractionFolder",
                         new File(required("vidiverse.workDir"), "ffmpeg").getAbsolutePath()),
                 systemProperty("pax.exam.service.timeout").value("60000"),
+                // the probe waits for Pax Exam's own services 10 s by default, then gives up for good and every test
+                // of the class times out: on a loaded 2-core machine the container's bundles start later than that
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),
                 systemProperty("vidiverse.ldapPluginJar").value(required("vidiverse.ldapPluginJar"))));
