@@ -97,8 +97,8 @@ public class HumbleCodecIT {
 
     private void transcodesInsideTheContainer(Codec codec) throws Exception {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "humble-it");
-        Path video = MediaFiles.y4m(work.resolve("bars.y4m"), 160, 120, 10, 20);
-        Path sound = MediaFiles.wav(work.resolve("tone.wav"), 22_050, 1.0);
+        Path video = java.nio.file.Files.write(work.resolve("bars.y4m"), TestMedia.y4m(160, 120, 10, 20));
+        Path sound = java.nio.file.Files.write(work.resolve("tone.wav"), TestMedia.wav(1));
 
         MediaInfo videoInfo = codec.probe(video);
         assertEquals(160, videoInfo.width());

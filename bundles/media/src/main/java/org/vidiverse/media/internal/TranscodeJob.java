@@ -111,9 +111,13 @@ final class TranscodeJob {
             throw new FinalFailure("the source " + payload.source() + " of video " + video.uuid() + " is gone", null);
         }
         Codecs.RankedCodec codec = ctx.codecs.best().orElseThrow(() -> new IllegalStateException("no codec available"));
-        Path work = ctx.storage.root().resolve("tmp").resolve("job-" + job.id());
-        deleteTree(work);   // what an interrupted earlier attempt left
-        Files.createDirectories(work);
+        Path tmp = ctx.storage.root().resolve("tmp");
+        try (Stream<Path> earlier = Files.list(tmp)) {   // what interrupted earlier attempts left
+            earlier.filter(p -> p.getFileName().toString().startsWith("job-" + job.id() + "-"))
+                    .forEach(TranscodeJob::deleteTree);
+        }
+        // a folder of this attempt's own: a codec process orphaned by a crash may still write into an earlier one
+        Path work = Files.createDirectories(tmp.resolve("job-" + job.id() + "-" + UUID.randomUUID()));
         try {
             transcode(video, source, codec, work);
         } catch (CodecException e) {

@@ -56,8 +56,41 @@ public final class TranscodingWorker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the node id in " + storage.root(), e);
         }
+        reapOrphans(storage.root().resolve("tmp"));
         jobs.releaseClaims(nodeId);
         start(config.transcodingConcurrency());
+    }
+
+    /**
+     * Stops codec processes a killed run of this node left behind: a child process outlives a {@code kill -9} of
+     * the JVM and would go on transcoding for nothing. They are recognised by the job folders in their arguments.
+     */
+    static int reapOrphans(java.nio.file.Path tmp) {
+        String marker = tmp.toAbsolutePath() + "/job-";
+        int[] killed = {0};
+        ProcessHandle self = ProcessHandle.current();
+        ProcessHandle.allProcesses().filter(p -> p.pid() != self.pid())
+                .filter(p -> p.parent().map(parent -> parent.pid() == 1).orElse(true))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
+                        || workingIn(p, tmp.toAbsolutePath()))
+                .forEach(p -> {
+                    LOG.warn("Stopping codec process {} left by an earlier run: {}", p.pid(),
+                            p.info().command().orElse("?"));
+                    p.destroyForcibly();
+                    killed[0]++;
+                });
+        return killed[0];
+    }
+
+    /** Whether the process runs in a job folder (codecs run with relative output names); Linux only. */
+    private static boolean workingIn(ProcessHandle p, java.nio.file.Path tmp) {
+        try {
+            java.nio.file.Path cwd = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc",
+                    String.valueOf(p.pid()), "cwd"));
+            return cwd.startsWith(tmp) && cwd.toString().contains("/job-");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;   // not ours to read, or not Linux
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
