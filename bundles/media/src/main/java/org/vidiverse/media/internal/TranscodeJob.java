@@ -113,7 +113,8 @@ final class TranscodeJob {
         Codecs.RankedCodec codec = ctx.codecs.best().orElseThrow(() -> new IllegalStateException("no codec available"));
         Path tmp = ctx.storage.root().resolve("tmp");
         try (Stream<Path> earlier = Files.list(tmp)) {   // what interrupted earlier attempts left
-            earlier.filter(p -> p.getFileName().toString().startsWith("job-" + job.id() + "-"))
+            earlier.filter(p -> p.getFileName().toString().equals("job-" + job.id())
+                            || p.getFileName().toString().startsWith("job-" + job.id() + "-"))
                     .forEach(TranscodeJob::deleteTree);
         }
         // a folder of this attempt's own: a codec process orphaned by a crash may still write into an earlier one
