@@ -58,6 +58,11 @@ public final class SchemaMigrator {
             new IndexSpec("idx_video_list_created", "video", "privacy, state, created_at DESC, id DESC"),
             new IndexSpec("idx_video_channel_published", "video", "channel_id, published_at DESC, id DESC"));
 
+    /** Static file serving finds the video of a requested file by its name on every request. */
+    static final List<IndexSpec> FILE_NAME_INDEXES = List.of(
+            new IndexSpec("idx_video_file_filename", "video_file", "filename"),
+            new IndexSpec("idx_video_file_torrent", "video_file", "torrent_filename"));
+
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", c -> {
                 for (IndexSpec index : INDEXES) {
@@ -68,6 +73,12 @@ public final class SchemaMigrator {
                     SearchIndex::migrate),
             new Step(3, "listing indexes matching the filters and default sorts", c -> {
                 for (IndexSpec index : LISTING_INDEXES) {
+                    index.ensure(c);
+                }
+            }),
+            // numbered 10 on the streaming branch so that steps added beside it do not collide; renumber at merge
+            new Step(10, "video file lookups by file name and torrent name, as static file serving does them", c -> {
+                for (IndexSpec index : FILE_NAME_INDEXES) {
                     index.ensure(c);
                 }
             }));
