@@ -28,6 +28,7 @@ import org.vidiverse.api.store.VideoStore;
  * anyone else gets 403. The video is found from the URL: the folder of an HLS playlist is the video's uuid; web
  * videos, HLS downloads and torrents are looked up by file name. A web video, download or torrent without a video
  * in the database is not served (404), so a file left behind by a deleted video or not yet recorded never leaks.
+ * Found videos and files are remembered for a couple of seconds ({@link RecentLookups}).
  * Thumbnails and previews are open, as in PeerTube, unless their name is the uuid of a video that is not.
  */
 final class MediaResolver {
@@ -46,11 +47,17 @@ final class MediaResolver {
     private final MediaStorage storage;
     private final VideoStore videos;
     private final LoginService logins;
+    private final RecentLookups recent;
 
     MediaResolver(MediaStorage storage, VideoStore videos, LoginService logins) {
+        this(storage, videos, logins, new RecentLookups());
+    }
+
+    MediaResolver(MediaStorage storage, VideoStore videos, LoginService logins, RecentLookups recent) {
         this.storage = storage;
         this.videos = videos;
         this.logins = logins;
+        this.recent = recent;
     }
 
     /**
@@ -63,7 +70,7 @@ final class MediaResolver {
         String name = names.get(names.size() - 1);
         Target target = switch (route) {
             case WEB_VIDEOS, DOWNLOAD_WEB_VIDEOS -> {
-                VideoFile file = videos.findFileByFilename(name).filter(f -> f.streamingPlaylistId() == null)
+                VideoFile file = fileNamed(name).filter(f -> f.streamingPlaylistId() == null)
                         .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
                 yield target(route, storage.webVideos().resolve(name), name, access(video, authorization),
@@ -71,19 +78,19 @@ final class MediaResolver {
             }
             case HLS -> {
                 String uuid = names.get(0);
-                Video video = (UUID.matcher(uuid).matches() ? videos.findByUuid(uuid) : Optional.<Video>empty())
-                        .orElseThrow(HttpProblem::notFound);
+                Video video = videoWithUuid(uuid).orElseThrow(HttpProblem::notFound);
                 yield target(route, storage.hls(uuid).resolve(name), name, access(video, authorization), video, null);
             }
             case DOWNLOAD_HLS -> {
-                VideoFile file = videos.findFileByFilename(name).filter(f -> f.streamingPlaylistId() != null)
+                VideoFile file = fileNamed(name).filter(f -> f.streamingPlaylistId() != null)
                         .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
                 yield target(route, storage.hls(video.uuid()).resolve(name), name, access(video, authorization),
                         video, file);
             }
             case TORRENTS -> {
-                VideoFile file = videos.findFileByTorrentFilename(name).orElseThrow(HttpProblem::notFound);
+                VideoFile file = recent.get("torrent:" + name, () -> videos.findFileByTorrentFilename(name))
+                        .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
                 yield target(route, storage.torrents().resolve(name), name, access(video, authorization), video,
                         file);
@@ -91,7 +98,7 @@ final class MediaResolver {
             case THUMBNAILS, PREVIEWS -> {
                 Path folder = route == MediaRoute.THUMBNAILS ? storage.thumbnails() : storage.previews();
                 String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-                Optional<Video> video = UUID.matcher(base).matches() ? videos.findByUuid(base) : Optional.empty();
+                Optional<Video> video = videoWithUuid(base);
                 boolean open = video.isEmpty() || access(video.get(), authorization);
                 yield target(route, folder.resolve(name), name, open, null, null);
             }
@@ -99,8 +106,18 @@ final class MediaResolver {
         return target.withFile(inside(target.file()));
     }
 
+    private Optional<VideoFile> fileNamed(String name) {
+        return recent.get("file:" + name, () -> videos.findFileByFilename(name));
+    }
+
+    private Optional<Video> videoWithUuid(String uuid) {
+        return UUID.matcher(uuid).matches() ? recent.get("uuid:" + uuid, () -> videos.findByUuid(uuid))
+                : Optional.empty();
+    }
+
     private Video videoOf(VideoFile file) throws HttpProblem {
-        return videos.findById(file.videoId()).orElseThrow(HttpProblem::notFound);
+        return recent.<Video>get("id:" + file.videoId(), () -> videos.findById(file.videoId()))
+                .orElseThrow(HttpProblem::notFound);
     }
 
     private static Target target(MediaRoute route, Path file, String name, boolean open, Video video,
