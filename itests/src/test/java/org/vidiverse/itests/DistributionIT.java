@@ -87,7 +87,7 @@ public class DistributionIT {
         }
         assertTrue(ours.toString(), ours.containsAll(List.of("org.vidiverse.api", "org.vidiverse.storage",
                 "org.vidiverse.platform", "org.vidiverse.moderation", "org.vidiverse.auth", "org.vidiverse.rest",
-                "org.vidiverse.shell", "org.vidiverse.codec.ffmpeg")));
+                "org.vidiverse.shell", "org.vidiverse.codec.ffmpeg", "org.vidiverse.streaming")));
         assertEquals("REST answers", 200, http().awaitOk("/api/v1/config").status());
     }
 

@@ -78,4 +78,28 @@ public interface VideoStore {
     void setState(long videoId, VideoState state);
 
     Optional<HlsPlaylist> hlsPlaylist(long videoId);
+
+    /**
+     * The rendition stored under {@code filename} (a web video MP4 or the fragmented MP4 of an HLS playlist), by an
+     * indexed lookup. File names carry a random uuid, so at most one rendition has a given name.
+     *
+     * @since 1.1
+     */
+    Optional<VideoFile> findFileByFilename(String filename);
+
+    /**
+     * The rendition whose {@code .torrent} is named {@code torrentFilename}, by an indexed lookup.
+     *
+     * @since 1.1
+     */
+    Optional<VideoFile> findFileByTorrentFilename(String torrentFilename);
+
+    /**
+     * Records the {@code .torrent} made for a rendition, replacing an earlier one.
+     *
+     * @param infoHash 40 hex digits
+     * @throws NotFoundException if there is no such file
+     * @since 1.1
+     */
+    VideoFile setTorrent(long fileId, String torrentFilename, String infoHash);
 }

@@ -60,6 +60,11 @@ public final class SchemaMigrator {
             new IndexSpec("idx_video_list_created", "video", "privacy, state, created_at DESC, id DESC"),
             new IndexSpec("idx_video_channel_published", "video", "channel_id, published_at DESC, id DESC"));
 
+    /** Static file serving finds the video of a requested file by its name on every request. */
+    static final List<IndexSpec> FILE_NAME_INDEXES = List.of(
+            new IndexSpec("idx_video_file_filename", "video_file", "filename"),
+            new IndexSpec("idx_video_file_torrent", "video_file", "torrent_filename"));
+
     /** The indexes playlists and watch history rely on (step 3). */
     static final List<IndexSpec> PLAYLIST_INDEXES = List.of(
             new IndexSpec("idx_playlist_owner", "video_playlist", "owner_account_id"),
@@ -71,7 +76,7 @@ public final class SchemaMigrator {
 
     /** Every index the steps ensure. */
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
-            SORTED_LISTING_INDEXES).flatMap(List::stream).toList();
+            SORTED_LISTING_INDEXES, FILE_NAME_INDEXES).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -92,7 +97,13 @@ public final class SchemaMigrator {
                 for (IndexSpec index : SORTED_LISTING_INDEXES) {
                     index.ensure(c);
                 }
-            }));
+            }),
+            new Step(5, "video file lookups by file name and torrent name, as static file serving does them",
+                    (c, identity) -> {
+                        for (IndexSpec index : FILE_NAME_INDEXES) {
+                            index.ensure(c);
+                        }
+                    }));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

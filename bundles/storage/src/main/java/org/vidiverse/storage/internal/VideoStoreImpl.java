@@ -450,4 +450,38 @@ public final class VideoStoreImpl implements VideoStore {
                 .getResultList().stream().findFirst()
                 .map(p -> new HlsPlaylist(p.getId(), videoId, p.getPlaylistFilename(), p.getSegmentsSha256Filename())));
     }
+
+    @Override
+    public Optional<VideoFile> findFileByFilename(String filename) {
+        return findFileBy("filename", filename);
+    }
+
+    @Override
+    public Optional<VideoFile> findFileByTorrentFilename(String torrentFilename) {
+        return findFileBy("torrentFilename", torrentFilename);
+    }
+
+    /** One row by an indexed column (schema step 5); the first by id should a name ever repeat. */
+    private Optional<VideoFile> findFileBy(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(Required, em -> em.createQuery("SELECT f FROM VideoFileEntity f WHERE f." + field
+                        + " = :v ORDER BY f.id", VideoFileEntity.class).setParameter("v", value).setMaxResults(1)
+                .getResultList().stream().findFirst().map(Mapper::file));
+    }
+
+    @Override
+    public VideoFile setTorrent(long fileId, String torrentFilename, String infoHash) {
+        return jpa.txExpr(Required, em -> {
+            VideoFileEntity f = em.find(VideoFileEntity.class, fileId);
+            if (f == null) {
+                throw new NotFoundException("video file " + fileId);
+            }
+            f.setTorrentFilename(torrentFilename);
+            f.setInfoHash(infoHash);
+            Sql.flush(em, "torrent " + torrentFilename);
+            return Mapper.file(f);
+        });
+    }
 }

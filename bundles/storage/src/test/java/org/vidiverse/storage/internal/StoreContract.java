@@ -379,6 +379,36 @@ public abstract class StoreContract {
         assertEquals(1, s.videos.count());
     }
 
+    @Test
+    public void filesAreFoundByTheirNameAndTheirTorrentName() {
+        Video v = video(channelOf(user("alice")), "v", 0);
+        Video other = video(channelOf(user("bob")), "other", 0);
+        VideoFile web = s.videos.addFile(v.id(), 720, 1234, 30, ".mp4", "3f2a-720.mp4");
+        s.videos.addFile(other.id(), 720, 99, 30, ".mp4", "77b0-720.mp4");
+        addHlsFile(v.id());
+
+        assertEquals(web, s.videos.findFileByFilename("3f2a-720.mp4").orElseThrow());
+        assertEquals(other.id(), s.videos.findFileByFilename("77b0-720.mp4").orElseThrow().videoId());
+        VideoFile hls = s.videos.findFileByFilename("360-fragmented.mp4").orElseThrow();
+        assertEquals(v.id(), hls.videoId());
+        assertTrue(hls.streamingPlaylistId() != null);
+        assertTrue(s.videos.findFileByFilename("3F2A-720.mp4").isEmpty());
+        assertTrue(s.videos.findFileByFilename("nothing.mp4").isEmpty());
+        assertTrue(s.videos.findFileByFilename("").isEmpty());
+        assertTrue(s.videos.findFileByTorrentFilename("3f2a-720.torrent").isEmpty());
+
+        String hash = "0123456789abcdef0123456789abcdef01234567";
+        VideoFile withTorrent = s.videos.setTorrent(web.id(), "3f2a-720.torrent", hash);
+        assertEquals("3f2a-720.torrent", withTorrent.torrentFilename());
+        assertEquals(hash, withTorrent.infoHash());
+        assertEquals(withTorrent, s.videos.findFileByTorrentFilename("3f2a-720.torrent").orElseThrow());
+        assertEquals(withTorrent, s.videos.findFileByFilename("3f2a-720.mp4").orElseThrow());
+        assertTrue(s.videos.findFileByTorrentFilename(null).isEmpty());
+        s.videos.setTorrent(web.id(), "9c1d-720.torrent", hash);
+        assertTrue("a replaced torrent is forgotten", s.videos.findFileByTorrentFilename("3f2a-720.torrent").isEmpty());
+        assertThrows(NotFoundException.class, () -> s.videos.setTorrent(Long.MAX_VALUE, "x.torrent", hash));
+    }
+
     private void addHlsFile(long videoId) {
         s.jpa.tx(em -> {
             VideoEntity video = em.find(VideoEntity.class, videoId);
@@ -605,6 +635,9 @@ public abstract class StoreContract {
         s.jpa.tx(em -> {
             try (Connection c = em.unwrap(Connection.class)) {
                 for (IndexSpec index : SchemaMigrator.INDEXES) {
+                    assertTrue(index.name(), index.exists(c));
+                }
+                for (IndexSpec index : SchemaMigrator.FILE_NAME_INDEXES) {
                     assertTrue(index.name(), index.exists(c));
                 }
             } catch (java.sql.SQLException e) {
