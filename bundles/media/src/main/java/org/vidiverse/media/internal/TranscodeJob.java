@@ -148,6 +148,9 @@ final class TranscodeJob {
         }
 
         Placed placed = place(video, outputs, work);
+        if (info.hasVideo()) {
+            stills(video, source, codec, info.durationSeconds());   // there when the video is published
+        }
         Set<String> before = existingNames(video);
         try {
             ctx.videos.storeRenditions(video.id(), (int) Math.round(info.durationSeconds()), placed.webVideos,
@@ -162,9 +165,6 @@ final class TranscodeJob {
         }
         placed.hlsCommit();
         removeReplaced(video, before, placed);
-        if (info.hasVideo()) {
-            stills(video, source, codec, info.durationSeconds());
-        }
         LOG.info("Video {} published: {} web videos, {} HLS renditions", video.uuid(), placed.webVideos.size(),
                 placed.hlsFiles.size());
     }
