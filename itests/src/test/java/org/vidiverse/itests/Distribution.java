@@ -44,6 +44,11 @@ final class Distribution {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 systemProperty("pax.exam.service.timeout").value("60000"),
+                // The probe looks up Pax Exam's injector with a 10 s wait; on a loaded machine the bundle refresh at
+                // the end of the boot can take longer, and the whole class then fails without running a test.
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value("120000"),
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),
                 systemProperty("vidiverse.ldapPluginJar").value(required("vidiverse.ldapPluginJar"))));
