@@ -50,6 +50,10 @@ final class Distribution {
                 // the probe waits for Pax Exam's own services 10 s by default, then gives up for good and every test
                 // of the class times out: on a loaded 2-core machine the container's bundles start later than that
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                // The probe looks up Pax Exam's injector with a 10 s wait; on a loaded machine the bundle refresh at
+                // the end of the boot can take longer, and the whole class then fails without running a test.
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value("120000"),
                 systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),
