@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,22 +56,43 @@ final class TestMedia {
     record Multipart(byte[] body, String contentType) {
     }
 
+    /** A file part of a multipart body. */
+    record FilePart(String field, String filename, byte[] bytes) {
+    }
+
     static Multipart multipart(Map<String, String> fields, String fileField, String filename, byte[] file)
             throws IOException {
+        return multipart(fields, fileField == null ? List.of() : List.of(new FilePart(fileField, filename, file)));
+    }
+
+    static Multipart multipart(Map<String, String> fields, List<FilePart> files) throws IOException {
         String boundary = "----vidiverse" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, String> e : fields.entrySet()) {
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
                     + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        if (fileField != null) {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                    + "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        for (FilePart file : files) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
-            out.write(file);
+            out.write(file.bytes());
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return new Multipart(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A PNG of one colour, as an uploader's own thumbnail. */
+    static byte[] png(int width, int height, java.awt.Color colour) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }

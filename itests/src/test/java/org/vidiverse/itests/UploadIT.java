@@ -132,6 +132,27 @@ public class UploadIT {
         assertTrue(Files.isRegularFile(storage.webVideos().resolve(files.get(0).path("fileUrl").asText()
                 .replaceAll(".*/", ""))));
         assertEquals(0, leftoversInUploads());
+
+        // the admin job list shows the finished transcoding job, in PeerTube's shape
+        JsonNode completed = http().get("/api/v1/jobs/completed?jobType=video-transcoding&sort=-createdAt", token)
+                .json();
+        assertTrue(completed.toString(), completed.path("total").asLong() >= 1);
+        JsonNode job = null;
+        for (JsonNode j : completed.path("data")) {
+            if (j.path("data").path("videoId").asLong() == video.path("id").asLong()) {
+                job = j;
+            }
+        }
+        assertNotNull(completed.toString(), job);
+        assertEquals("completed", job.path("state").asText());
+        assertEquals("video-transcoding", job.path("type").asText());
+        assertEquals(100, job.path("progress").asInt());
+        assertTrue(job.path("finishedOn").isTextual());
+        assertEquals(0, http().get("/api/v1/jobs/active?jobType=video-transcoding", token).json()
+                .path("total").asLong());
+        assertEquals(400, http().get("/api/v1/jobs/sleeping", token).status());
+        assertEquals(400, http().get("/api/v1/jobs/completed?jobType=mining", token).status());
+        assertEquals(401, http().get("/api/v1/jobs/completed").status());
     }
 
     @Test
@@ -214,7 +235,76 @@ public class UploadIT {
                 new byte[1], "Content-Range", "bytes 0-0/1");
         assertEquals(400, badId.status());
 
+        // pictures the uploader chose: wrong type, unreadable, too large; each refused before anything is stored
+        byte[] clip = TestMedia.y4m(64, 64, 25, 5);
+        Http.Answer gif = pictureUpload(token, fields, clip, "thumbnailfile", "t.gif", TestMedia.png(8, 8,
+                java.awt.Color.RED));
+        assertEquals(gif.body(), 400, gif.status());
+        assertEquals("body", gif.json().path("invalid-params").path("thumbnailfile").path("location").asText());
+        Http.Answer garbage = pictureUpload(token, fields, clip, "previewfile", "p.png", "not a picture".getBytes());
+        assertEquals(garbage.body(), 400, garbage.status());
+        assertTrue(garbage.body(), garbage.json().path("invalid-params").has("previewfile"));
+        Http.Answer huge = pictureUpload(token, fields, clip, "thumbnailfile", "t.jpg", new byte[8 * 1024 * 1024 + 1]);
+        assertEquals(huge.body(), 400, huge.status());
+
         assertEquals(before, videos.count());
         assertEquals(0, leftoversInUploads());
+        try (Stream<Path> stills = Stream.concat(Files.list(storage.thumbnails()), Files.list(storage.previews()))) {
+            assertTrue("no still left from a refused upload",
+                    stills.noneMatch(p -> p.getFileName().toString().startsWith("upload-")));
+        }
+    }
+
+    @Test
+    public void theUploadersThumbnailAndPreviewReplaceTheFramesTaken() throws Exception {
+        String token = rootToken();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Chosen pictures");
+        fields.put("channelId", String.valueOf(channelId(token)));
+        fields.put("privacy", "1");
+        TestMedia.Multipart body = TestMedia.multipart(fields, java.util.List.of(
+                new TestMedia.FilePart("videofile", "clip.y4m", TestMedia.y4m(160, 90, 25, 50)),
+                new TestMedia.FilePart("thumbnailfile", "thumb.png", TestMedia.png(640, 360, java.awt.Color.RED)),
+                new TestMedia.FilePart("previewfile", "preview.png", TestMedia.png(320, 320, java.awt.Color.BLUE))));
+        Http.Answer answer = http().bytes("POST", "/api/v1/videos/upload", token, body.body(), "Content-Type",
+                body.contentType());
+        assertEquals(answer.body(), 200, answer.status());
+        JsonNode video = awaitPublished(answer.json().path("video").path("uuid").asText(), token);
+
+        java.awt.image.BufferedImage thumbnail = image(video.path("thumbnailPath").asText());
+        assertEquals(280, thumbnail.getWidth());
+        assertEquals(157, thumbnail.getHeight());
+        assertTrue("the uploader's red, not a frame of the clip", isAbout(thumbnail.getRGB(140, 78), 0xff0000));
+        java.awt.image.BufferedImage preview = image(video.path("previewPath").asText());
+        assertEquals(850, preview.getWidth());
+        assertEquals(480, preview.getHeight());
+        assertTrue("the uploader's blue, scaled to cover and cropped", isAbout(preview.getRGB(425, 240), 0x0000ff));
+        assertEquals(0, leftoversInUploads());
+    }
+
+    private Http.Answer pictureUpload(String token, Map<String, String> fields, byte[] clip, String field,
+                                      String filename, byte[] picture) throws Exception {
+        TestMedia.Multipart body = TestMedia.multipart(fields, java.util.List.of(
+                new TestMedia.FilePart("videofile", "clip.y4m", clip),
+                new TestMedia.FilePart(field, filename, picture)));
+        return http().bytes("POST", "/api/v1/videos/upload", token, body.body(), "Content-Type", body.contentType());
+    }
+
+    private static java.awt.image.BufferedImage image(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + PORT + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(path, 200, answer.statusCode());
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(answer.body()));
+    }
+
+    /** JPEG moves colours a little: each channel within 40 of the expected one. */
+    private static boolean isAbout(int rgb, int expected) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((rgb >> shift) & 0xff) - ((expected >> shift) & 0xff)) > 40) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -47,4 +47,19 @@ public interface Codec {
             throws CodecException, InterruptedException {
         throw new CodecException("The " + name() + " codec cannot extract still images");
     }
+
+    /**
+     * Converts a picture (JPEG, PNG or WebP, as uploaded for a thumbnail or preview) to a JPEG image of exactly
+     * {@code width} x {@code height}, scaled to cover that size and centre-cropped like {@link #snapshot}. The
+     * picture comes from a user: a codec decodes it where a malformed file cannot harm the instance.
+     *
+     * <p>The default refuses, and the upload that carried the picture is refused with it.
+     *
+     * @throws CodecException if the input is not a picture the codec can read
+     * @throws InterruptedException if the caller is interrupted; the codec stops its work
+     * @since 1.2
+     */
+    default void picture(Path input, int width, int height, Path jpegOut) throws CodecException, InterruptedException {
+        throw new CodecException("The " + name() + " codec cannot read pictures");
+    }
 }

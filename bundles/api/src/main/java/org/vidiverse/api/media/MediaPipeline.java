@@ -1,6 +1,8 @@
 package org.vidiverse.api.media;
 
 import java.nio.file.Path;
+import java.util.Map;
+
 import org.vidiverse.api.codec.CodecException;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.Video;
@@ -25,7 +27,58 @@ public interface MediaPipeline {
      * @throws org.vidiverse.api.model.QuotaExceededException if it does not fit the owner's quota
      * @throws IllegalStateException if no codec is available
      */
-    Video accept(NewVideo video, Path file, String originalFilename) throws CodecException;
+    default Video accept(NewVideo video, Path file, String originalFilename) throws CodecException {
+        return accept(video, file, originalFilename, Map.of());
+    }
+
+    /**
+     * Accepts an uploaded file with pictures the uploader chose for some of the video's stills. Each picture
+     * (JPEG, PNG or WebP, under {@link MediaStorage#uploads()}) is scaled to cover its still's size and
+     * centre-cropped before the video is created, and kept in place of the frame the pipeline would take. The
+     * pipeline deletes the pictures' files in every case.
+     *
+     * @throws org.vidiverse.api.model.InvalidInputException if a picture cannot be read as an image (its
+     *         parameter is PeerTube's field name: {@code thumbnailfile} or {@code previewfile}); nothing is left
+     * @since 1.1
+     */
+    Video accept(NewVideo video, Path file, String originalFilename, Map<Still, Path> pictures)
+            throws CodecException;
+
+    /** A still picture of a video, with PeerTube's size and upload field. */
+    enum Still {
+        /** The picture of video lists. */
+        THUMBNAIL(280, 157, "thumbnailfile"),
+        /** The picture the player shows before playing. */
+        PREVIEW(850, 480, "previewfile");
+
+        private final int width;
+        private final int height;
+        private final String field;
+
+        Still(int width, int height, String field) {
+            this.width = width;
+            this.height = height;
+            this.field = field;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        /** The multipart field PeerTube's upload takes this picture from. */
+        public String field() {
+            return field;
+        }
+
+        /** Where this still of a video is stored. */
+        public Path path(MediaStorage storage, String videoUuid) {
+            return (this == THUMBNAIL ? storage.thumbnails() : storage.previews()).resolve(videoUuid + ".jpg");
+        }
+    }
 
     /** The largest upload accepted, in bytes; {@code -1} when only quotas limit uploads. */
     long maxUploadBytes();

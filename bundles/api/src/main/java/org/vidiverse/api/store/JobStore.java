@@ -37,7 +37,13 @@ public interface JobStore {
 
     Optional<Job> find(long id);
 
-    Page<Job> list(JobState state, PageRequest page);
+    /** Jobs in {@code state}; kept for callers of 1.1, {@link #list(JobQuery, PageRequest)} filters more. */
+    default Page<Job> list(JobState state, PageRequest page) {
+        return list(JobQuery.inState(state), page);
+    }
+
+    /** Jobs matching {@code query}; sorts: {@code createdAt}, {@code id}, {@code runAfter}, {@code updatedAt}. */
+    Page<Job> list(JobQuery query, PageRequest page);
 
     Map<JobState, Long> countByState();
 }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -16,6 +19,7 @@ import org.vidiverse.api.codec.CodecException;
 import org.vidiverse.api.codec.MediaInfo;
 import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.model.InvalidInputException;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.plugin.PluginCallException;
@@ -53,23 +57,53 @@ public final class MediaPipelineImpl implements MediaPipeline {
     }
 
     @Override
-    public Video accept(NewVideo video, Path file, String originalFilename) throws CodecException {
+    public Video accept(NewVideo video, Path file, String originalFilename, Map<Still, Path> pictures)
+            throws CodecException {
         Video created = null;
         Path original = null;
+        Map<Still, Path> scaled = new EnumMap<>(Still.class);
         try {
             probe(file);
+            for (Map.Entry<Still, Path> picture : pictures.entrySet()) {
+                scaled.put(picture.getKey(), scale(picture.getKey(), picture.getValue()));
+            }
             created = videos.createUpload(video, Files.size(file));
             original = originals().resolve(created.uuid() + extension(originalFilename));
             Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);
+            for (Map.Entry<Still, Path> still : scaled.entrySet()) {
+                Files.move(still.getValue(), still.getKey().path(storage, created.uuid()),
+                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             enqueue(created.id(), original);
             LOG.info("Accepted upload {} for video {}", originalFilename, created.uuid());
             return created;
         } catch (IOException e) {
-            undo(created, original, file);
+            undo(created, original, file, scaled);
             throw new UncheckedIOException("cannot store the upload", e);
         } catch (CodecException | RuntimeException e) {
-            undo(created, original, file);
+            undo(created, original, file, scaled);
             throw e;
+        } finally {
+            pictures.values().forEach(TranscodeJob::deleteQuietly);
+        }
+    }
+
+    /** The uploader's picture scaled and cropped to the still's size, beside where it will go. */
+    private Path scale(Still still, Path picture) throws IOException {
+        Codecs.RankedCodec codec = codecs.best()
+                .orElseThrow(() -> new IllegalStateException("no codec is available to read pictures"));
+        Path dir = Files.createDirectories(still.path(storage, "x").getParent());
+        Path out = dir.resolve("upload-" + UUID.randomUUID() + ".jpg.tmp");
+        try {
+            codecs.call(codec, c -> {
+                c.picture(picture, still.width(), still.height(), out);
+                return null;
+            }, org.vidiverse.api.codec.Codec.PROBE_TIMEOUT_MS);
+            return out;
+        } catch (CodecException | PluginCallException e) {
+            TranscodeJob.deleteQuietly(out);
+            throw new InvalidInputException(still.field(), "The " + still.field() + " is not an image that can be read"
+                    + " (JPEG, PNG or WebP): " + e.getMessage());
         }
     }
 
@@ -95,21 +129,21 @@ public final class MediaPipelineImpl implements MediaPipeline {
         jobs.enqueue(TRANSCODING_JOB, payload, Math.max(1, config.maxAttempts()), null);
     }
 
-    private void undo(Video created, Path original, Path upload) {
+    private void undo(Video created, Path original, Path upload, Map<Still, Path> scaled) {
         if (created != null) {
             try {
                 videos.delete(created.id());
             } catch (RuntimeException e) {
                 LOG.error("Could not remove video {} of a refused upload", created.uuid(), e);
             }
+            for (Still still : scaled.keySet()) {
+                TranscodeJob.deleteQuietly(still.path(storage, created.uuid()));
+            }
         }
+        scaled.values().forEach(TranscodeJob::deleteQuietly);
         for (Path p : new Path[] {original, upload}) {
             if (p != null) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove {}", p, e);
-                }
+                TranscodeJob.deleteQuietly(p);
             }
         }
     }

@@ -25,6 +25,7 @@ import org.vidiverse.api.codec.Rendition;
 import org.vidiverse.api.codec.TranscodeOutput;
 import org.vidiverse.api.codec.TranscodeRequest;
 import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
 import org.vidiverse.api.media.TorrentMaker;
 import org.vidiverse.api.model.HlsPlaylist;
@@ -169,30 +170,30 @@ final class TranscodeJob {
                 placed.hlsFiles.size());
     }
 
-    /** PeerTube's sizes: the thumbnail of lists and the preview of the player. */
-    static final int[] THUMBNAIL = {280, 157};
-    static final int[] PREVIEW = {850, 480};
-
     /**
-     * The thumbnail and preview, a frame from a third of the way in. A video plays without them, so a codec that
-     * cannot make stills only costs the pictures.
+     * The thumbnail and preview, a frame from a third of the way in, unless the video has them already (chosen by
+     * the uploader, or made by an earlier transcoding). A video plays without them, so a codec that cannot make
+     * stills only costs the pictures.
      */
     private void stills(Video video, Path source, Codecs.RankedCodec codec, double duration)
             throws InterruptedException {
-        for (Object[] still : new Object[][] {{ctx.storage.thumbnails(), THUMBNAIL}, {ctx.storage.previews(), PREVIEW}}) {
-            Path dir = (Path) still[0];
-            int[] size = (int[]) still[1];
+        for (MediaPipeline.Still still : MediaPipeline.Still.values()) {
+            Path target = still.path(ctx.storage, video.uuid());
+            if (Files.isRegularFile(target)) {
+                continue;
+            }
+            Path tmp = target.resolveSibling(video.uuid() + ".jpg.tmp-" + job.id());
             try {
-                Files.createDirectories(dir);
-                Path tmp = dir.resolve(video.uuid() + ".jpg.tmp-" + job.id());
+                Files.createDirectories(target.getParent());
                 ctx.codecs.call(codec, c -> {
-                    c.snapshot(source, duration / 3, size[0], size[1], tmp);
+                    c.snapshot(source, duration / 3, still.width(), still.height(), tmp);
                     return null;
                 }, org.vidiverse.api.codec.Codec.PROBE_TIMEOUT_MS);
-                Files.move(tmp, dir.resolve(video.uuid() + ".jpg"), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (CodecException | PluginCallException | IOException e) {
-                LOG.warn("No {}x{} still for video {}: {}", size[0], size[1], video.uuid(), e.getMessage());
+                deleteQuietly(tmp);
+                LOG.warn("No {} for video {}: {}", still.name().toLowerCase(java.util.Locale.ROOT), video.uuid(),
+                        e.getMessage());
             }
         }
     }

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
@@ -24,13 +26,19 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+    /** The failing request, to tell where a bad parameter came from; absent in unit tests. */
+    @Context
+    UriInfo request;
+
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof Problem problem) {
-            return answer(problem.status(), problem.getMessage(), problem.code(), problem.invalidParams());
+            return answer(problem.status(), problem.getMessage(), problem.code(), problem.invalidParams(),
+                    this::location);
         }
         if (failure instanceof InvalidInputException invalid) {
-            return answer(400, invalid.getMessage(), null, Map.of(invalid.param(), invalid.getMessage()));
+            return answer(400, invalid.getMessage(), null, Map.of(invalid.param(), invalid.getMessage()),
+                    this::location);
         }
         if (failure instanceof NotFoundException) {
             return answer(404, failure.getMessage(), null, Map.of());
@@ -51,7 +59,33 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         return answer(500, "Internal server error (error id " + id + ")", null, Map.of());
     }
 
+    /**
+     * Where a parameter was read, in express-validator's words as PeerTube reports them: {@code query},
+     * {@code params} (the path) or {@code body}.
+     */
+    String location(String param) {
+        try {
+            if (request != null) {
+                if (request.getQueryParameters().containsKey(param)) {
+                    return "query";
+                }
+                if (request.getPathParameters().containsKey(param)) {
+                    return "params";
+                }
+                return "body";
+            }
+        } catch (RuntimeException e) {
+            // no request bound to this thread (the mapper called outside a request)
+        }
+        return "query";
+    }
+
     static Response answer(int status, String detail, String code, Map<String, String> invalidParams) {
+        return answer(status, detail, code, invalidParams, param -> "query");
+    }
+
+    static Response answer(int status, String detail, String code, Map<String, String> invalidParams,
+                           java.util.function.Function<String, String> location) {
         Response.Status known = Response.Status.fromStatusCode(status);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
@@ -65,7 +99,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (!invalidParams.isEmpty()) {
             Map<String, Object> params = new LinkedHashMap<>();
             invalidParams.forEach((name, msg) -> params.put(name, Map.of("msg", msg, "param", name,
-                    "location", "query")));
+                    "location", location.apply(name))));
             body.put("invalid-params", params);
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();

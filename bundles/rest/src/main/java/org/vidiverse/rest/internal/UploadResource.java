@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ public final class UploadResource {
         }
         Map<String, Object> fields = new HashMap<>();
         Part videofile = null;
+        Map<MediaPipeline.Still, Part> pictureParts = new EnumMap<>(MediaPipeline.Still.class);
+        Map<MediaPipeline.Still, Path> pictures = new EnumMap<>(MediaPipeline.Still.class);
         List<Part> parts;
         try {
             parts = List.copyOf(request.getParts());
@@ -79,7 +82,12 @@ public final class UploadResource {
                     if (part.getName().equals("videofile")) {
                         videofile = part;
                     }
-                    continue;   // thumbnailfile and previewfile: the pipeline makes its own for now
+                    for (MediaPipeline.Still still : MediaPipeline.Still.values()) {
+                        if (part.getName().equals(still.field())) {
+                            pictureParts.put(still, part);
+                        }
+                    }
+                    continue;
                 }
                 String value = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 String name = part.getName().endsWith("[]") ? part.getName().substring(0, part.getName().length() - 2)
@@ -103,6 +111,13 @@ public final class UploadResource {
             }
             NewVideo video = VideoUploads.metadata(fields, user, channels);
             VideoUploads.checkQuota(user, videofile.getSize(), users);
+            for (Map.Entry<MediaPipeline.Still, Part> picture : pictureParts.entrySet()) {
+                Part part = picture.getValue();
+                try (InputStream in = part.getInputStream()) {
+                    pictures.put(picture.getKey(), VideoUploads.savePicture(picture.getKey(),
+                            part.getSubmittedFileName(), part.getSize(), in, storage.uploads()));
+                }
+            }
             Path file = Files.createDirectories(storage.uploads()).resolve("legacy-" + UUID.randomUUID() + ".part");
             try (InputStream in = videofile.getInputStream()) {
                 VideoUploads.append(in, file, max >= 0 ? max : Long.MAX_VALUE);
@@ -110,8 +125,13 @@ public final class UploadResource {
                 Files.deleteIfExists(file);
                 throw e;
             }
-            return VideoUploads.accept(pipeline, video, file, videofile.getSubmittedFileName());
+            Map<MediaPipeline.Still, Path> handedOver = Map.copyOf(pictures);
+            pictures.clear();   // the pipeline deletes them from here on
+            return VideoUploads.accept(pipeline, video, file, videofile.getSubmittedFileName(), handedOver);
         } finally {
+            for (Path picture : pictures.values()) {
+                Files.deleteIfExists(picture);
+            }
             for (Part part : parts) {
                 part.delete();   // the container's temporary copies
             }

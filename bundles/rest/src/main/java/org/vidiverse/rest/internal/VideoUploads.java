@@ -73,8 +73,14 @@ final class VideoUploads {
 
     /** Hands the complete file to the pipeline and answers as PeerTube does: {@code {"video": {id, uuid, shortUUID}}}. */
     static Response accept(MediaPipeline pipeline, NewVideo video, Path file, String filename) {
+        return accept(pipeline, video, file, filename, Map.of());
+    }
+
+    /** As {@link #accept(MediaPipeline, NewVideo, Path, String)}, with the uploader's thumbnail or preview. */
+    static Response accept(MediaPipeline pipeline, NewVideo video, Path file, String filename,
+                           Map<MediaPipeline.Still, Path> pictures) {
         try {
-            Video created = pipeline.accept(video, file, filename);
+            Video created = pipeline.accept(video, file, filename, pictures);
             return Response.ok(Map.of("video", Map.of("id", created.id(), "uuid", created.uuid(),
                     "shortUUID", created.shortUuid()))).build();
         } catch (CodecException e) {
@@ -82,6 +88,38 @@ final class VideoUploads {
                     Map.of("videofile", e.getMessage()));
         } catch (QuotaExceededException e) {
             throw quotaReached(e.getMessage());
+        }
+    }
+
+    /** PeerTube's limit for a thumbnail or preview upload. */
+    static final long MAX_PICTURE_BYTES = 8L * 1024 * 1024;
+    private static final java.util.Set<String> PICTURE_EXTENSIONS = java.util.Set.of(".jpg", ".jpeg", ".png", ".webp");
+
+    /**
+     * Checks a still picture part as PeerTube does (extension and size) and copies it under {@code dir}.
+     *
+     * @throws org.vidiverse.api.model.InvalidInputException naming the part's field
+     */
+    static Path savePicture(MediaPipeline.Still still, String filename, long size, InputStream in, Path dir)
+            throws IOException {
+        String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+        if (!PICTURE_EXTENSIONS.contains(extension)) {
+            throw new org.vidiverse.api.model.InvalidInputException(still.field(), "This " + still.field()
+                    + " is not supported. Please, make sure it is of the following type: .png, .jpg, .jpeg, .webp");
+        }
+        if (size <= 0 || size > MAX_PICTURE_BYTES) {
+            throw new org.vidiverse.api.model.InvalidInputException(still.field(), "The " + still.field()
+                    + " must be between 1 byte and " + MAX_PICTURE_BYTES + " bytes");
+        }
+        Path file = Files.createDirectories(dir).resolve(still.field() + "-" + java.util.UUID.randomUUID()
+                + extension);
+        try {
+            append(in, file, MAX_PICTURE_BYTES);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
     }
 

@@ -12,6 +12,7 @@ import org.vidiverse.api.model.Job;
 import org.vidiverse.api.model.JobState;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.store.JobQuery;
 import org.vidiverse.api.store.JobStore;
 
 @Service
@@ -37,7 +38,7 @@ public class JobsCommand implements Action {
                 return null;
             }
         }
-        Page<Job> page = jobs.list(filter, PageRequest.of(0, Math.min(Math.max(count, 1), PageRequest.MAX_COUNT),
+        Page<Job> page = jobs.list(filter == null ? JobQuery.all() : JobQuery.inState(filter), PageRequest.of(0, Math.min(Math.max(count, 1), PageRequest.MAX_COUNT),
                 "-createdAt"));
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Id", "Type", "State", "Progress", "Attempts", "Node", "Error"}) {

@@ -4,8 +4,10 @@ import static org.apache.aries.jpa.template.TransactionType.Required;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.vidiverse.api.model.Job;
 import org.vidiverse.api.model.JobState;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.store.JobQuery;
 import org.vidiverse.api.store.JobStore;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.storage.internal.entity.JobEntity;
@@ -188,16 +191,34 @@ public final class JobStoreImpl implements JobStore {
 
     /** Newest first by default; {@code state} {@code null} lists every state. */
     @Override
-    public Page<Job> list(JobState state, PageRequest page) {
+    public Page<Job> list(JobQuery query, PageRequest page) {
         String order = Sorts.orderBy("j", page, SORTS, "createdAt", true);
-        String where = state == null ? "" : " WHERE j.state = :state";
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (query.state() != null) {
+            conditions.add("j.state = :state");
+            params.put("state", query.state());
+        }
+        if (query.type() != null) {
+            conditions.add("j.type = :type");
+            params.put("type", query.type());
+        }
+        if (query.dueBy() != null) {
+            conditions.add("j.runAfter <= :dueBy");
+            params.put("dueBy", Date.from(query.dueBy()));
+        }
+        if (query.delayedPast() != null) {
+            conditions.add("j.runAfter > :delayedPast");
+            params.put("delayedPast", Date.from(query.delayedPast()));
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return jpa.txExpr(Required, em -> {
             var count = em.createQuery("SELECT COUNT(j) FROM JobEntity j" + where, Long.class);
             var select = em.createQuery("SELECT j FROM JobEntity j" + where + order, JobEntity.class);
-            if (state != null) {
-                count.setParameter("state", state);
-                select.setParameter("state", state);
-            }
+            params.forEach((name, value) -> {
+                count.setParameter(name, value);
+                select.setParameter(name, value);
+            });
             long total = count.getSingleResult();
             if (page.count() == 0 || total <= page.start()) {
                 return new Page<>(total, List.of());

@@ -116,13 +116,16 @@ public final class SchemaMigrator {
         migrate();
     }
 
-    /** Applies the steps above the current version; returns the version reached. */
+    /** The version a fully migrated database is at. */
+    public static int latestVersion() {
+        return STEPS.get(STEPS.size() - 1).version();
+    }
+
+    /** Applies the steps not yet applied, in order; returns the version reached. */
     public int migrate() {
         int from = version();
         for (Step step : STEPS) {
-            if (step.version() > from) {
-                apply(step);
-            }
+            apply(step);   // a no-op for a step already recorded
         }
         int to = version();
         if (to != from) {
@@ -144,9 +147,9 @@ public final class SchemaMigrator {
 
     private void apply(Step step) {
         try {
-            jpa.tx(Required, em -> {
+            boolean applied = jpa.txExpr(Required, em -> {
                 if (em.find(SchemaVersionEntity.class, step.version()) != null) {
-                    return;   // another node got there first
+                    return false;   // applied before, or by another node just now
                 }
                 runOnConnection(em, step);
                 SchemaVersionEntity row = new SchemaVersionEntity();
@@ -155,8 +158,11 @@ public final class SchemaMigrator {
                 row.setAppliedAt(new Date());
                 em.persist(row);
                 em.flush();
+                return true;
             });
-            LOG.info("Applied schema step {}: {}", step.version(), step.description());
+            if (applied) {
+                LOG.info("Applied schema step {}: {}", step.version(), step.description());
+            }
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 LOG.info("Schema step {} was applied concurrently by another node", step.version());

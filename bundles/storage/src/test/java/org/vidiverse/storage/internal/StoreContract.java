@@ -45,6 +45,7 @@ import org.vidiverse.api.model.VideoFile;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.store.DuplicateException;
+import org.vidiverse.api.store.JobQuery;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.storage.internal.entity.ActorEntity;
@@ -554,10 +555,34 @@ public abstract class StoreContract {
         Map<JobState, Long> counts = s.jobs.countByState();
         assertEquals(Map.of(JobState.PENDING, 1L, JobState.PROCESSING, 0L, JobState.SUCCESS, 1L,
                 JobState.FAILED, 2L), counts);
-        assertEquals(List.of(later.id()), s.jobs.list(JobState.PENDING, PageRequest.of(0, 10, "-createdAt")).data()
+        assertEquals(List.of(later.id()), s.jobs.list(JobQuery.inState(JobState.PENDING), PageRequest.of(0, 10, "-createdAt")).data()
                 .stream().map(Job::id).toList());
-        assertEquals(4, s.jobs.list(null, PageRequest.of(0, 10, "id")).total());
+        assertEquals(4, s.jobs.list(JobQuery.all(), PageRequest.of(0, 10, "id")).total());
         assertThrows(NotFoundException.class, () -> s.jobs.succeed(999_999));
+    }
+
+    @Test
+    public void jobListsFilterAsPeerTubeStatesDo() {
+        Instant now = Instant.now();
+        Job due = s.jobs.enqueue("video-transcoding", "{}", 1, null);
+        Job retry = s.jobs.enqueue("video-transcoding", "{}", 3, now.plusSeconds(600));
+        Job delivery = s.jobs.enqueue("activitypub-http-unicast", "{}", 1, null);
+        PageRequest page = PageRequest.of(0, 10, "id");
+
+        assertEquals(List.of(due.id(), delivery.id()), jobIds(s.jobs.list(JobQuery.waiting(now.plusSeconds(1)), page)));
+        assertEquals(List.of(retry.id()), jobIds(s.jobs.list(JobQuery.delayed(now.plusSeconds(1)), page)));
+        assertEquals(List.of(due.id(), retry.id()),
+                jobIds(s.jobs.list(JobQuery.all().ofType("video-transcoding"), page)));
+        assertEquals(List.of(delivery.id()),
+                jobIds(s.jobs.list(JobQuery.waiting(now.plusSeconds(1)).ofType("activitypub-http-unicast"), page)));
+        assertEquals(0, s.jobs.list(JobQuery.inState(JobState.FAILED).ofType("video-transcoding"), page).total());
+        Page<Job> second = s.jobs.list(JobQuery.all(), PageRequest.of(1, 1, "-id"));
+        assertEquals(3, second.total());
+        assertEquals(List.of(retry.id()), jobIds(second));
+    }
+
+    private static List<Long> jobIds(Page<Job> page) {
+        return page.data().stream().map(Job::id).toList();
     }
 
     @Test

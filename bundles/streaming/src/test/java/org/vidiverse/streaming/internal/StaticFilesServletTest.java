@@ -35,45 +35,29 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.junit.runner.RunWith;
-import org.junit.runners.Parameterized;
-import org.junit.runners.Parameterized.Parameters;
 import org.vidiverse.api.model.VideoPrivacy;
 
 /**
  * The servlet over real HTTP in an embedded Jetty 9.4 (the version Pax Web 8 runs), mapped as the whiteboard maps
- * it: its patterns beside a catch-all servlet at {@code /*} standing for the REST servlet. Runs once with the
- * memory-mapped body writer and once with the plain stream one.
+ * it: its patterns beside a catch-all servlet at {@code /*} standing for the REST servlet.
  */
-@RunWith(Parameterized.class)
 public class StaticFilesServletTest {
     private static final String HLS_UUID = "6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab";
     private static final String PRIVATE_UUID = "22222222-2222-4222-8222-222222222222";
     private static final int SIZE = 300_000;
 
-    @Parameters(name = "{0}")
-    public static List<Object[]> writers() {
-        return List.of(new Object[] {"mapped", BodyWriter.best()}, new Object[] {"stream", BodyWriter.STREAM});
-    }
-
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final BodyWriter writer;
+    private final BodyWriter writer = BodyWriter.STREAM;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Server server;
     private int port;
     private Fixtures fx;
     private byte[] video;
 
-    public StaticFilesServletTest(String name, BodyWriter writer) {
-        this.writer = writer;
-    }
-
     @Before
     public void start() throws Exception {
-        assertEquals("Jetty is on the test class path, so the mapped writer is chosen",
-                MappedBodyWriter.class, BodyWriter.best().getClass());
         Path root = temp.newFolder("media").toPath();
         fx = new Fixtures(root);
         fx.video(1, HLS_UUID, "Été à Paris", VideoPrivacy.PUBLIC);
@@ -324,8 +308,8 @@ public class StaticFilesServletTest {
     }
 
     @Test
-    public void largeFilesCrossMappingWindowsIntact() throws Exception {
-        int size = (int) MappedBodyWriter.CHUNK + 123_457;
+    public void largeFilesCrossBufferBoundariesIntact() throws Exception {
+        int size = 8 * BodyWriter.BUFFER + 123_457;
         byte[] big = new byte[size];
         new Random(2).nextBytes(big);
         fx.file(12, 1, 1080, "big-1080.mp4", false, null);
@@ -333,11 +317,11 @@ public class StaticFilesServletTest {
         HttpResponse<byte[]> whole = get("/static/web-videos/big-1080.mp4");
         assertEquals(200, whole.statusCode());
         assertArrayEquals(big, whole.body());
-        long from = MappedBodyWriter.CHUNK - 1000;
+        long from = 8L * BodyWriter.BUFFER - 1000;
         HttpResponse<byte[]> across = get("/static/web-videos/big-1080.mp4", "Range",
-                "bytes=" + from + "-" + (MappedBodyWriter.CHUNK + 999));
+                "bytes=" + from + "-" + (8L * BodyWriter.BUFFER + 999));
         assertEquals(206, across.statusCode());
-        assertArrayEquals(Arrays.copyOfRange(big, (int) from, (int) MappedBodyWriter.CHUNK + 1000), across.body());
+        assertArrayEquals(Arrays.copyOfRange(big, (int) from, 8 * BodyWriter.BUFFER + 1000), across.body());
     }
 
     /** Sends bytes as they are, so the path reaches the server without any client-side normalisation. */

@@ -186,18 +186,41 @@ public final class FfmpegCodec implements Codec {
         // a seek at or past the last frame yields nothing: stay half a second before the end
         double at = Double.isFinite(atSeconds)
                 ? Math.max(0, Math.min(atSeconds, source.info().durationSeconds() - 0.5)) : 0;
-        Path partial = jpegOut.resolveSibling("." + jpegOut.getFileName() + ".partial");
-        try {
-            Duration timeout = Duration.ofSeconds(config.snapshotTimeoutSeconds());
+        Duration timeout = Duration.ofSeconds(config.snapshotTimeoutSeconds());
+        writeImage(jpegOut, "FFmpeg could not extract an image: ", partial -> {
             ChildProcess.Result result = run(SnapshotCommand.build(b.ffmpeg(), input, source.videoStream(), at, width,
                     height, partial), b, null, timeout, null, "extract an image");
             if (result.ok() && isEmpty(partial) && at > 0) {        // nothing decodable after that point
                 result = run(SnapshotCommand.build(b.ffmpeg(), input, source.videoStream(), 0, width, height, partial),
                         b, null, timeout, null, "extract an image");
             }
+            return result;
+        });
+    }
+
+    @Override
+    public void picture(Path input, int width, int height, Path jpegOut) throws CodecException, InterruptedException {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("image size " + width + "x" + height);
+        }
+        Binaries b = binaries();
+        writeImage(jpegOut, "FFmpeg could not read the picture: ", partial -> run(SnapshotCommand.picture(b.ffmpeg(),
+                input, width, height, partial), b, null, Duration.ofSeconds(config.snapshotTimeoutSeconds()), null,
+                "convert a picture"));
+    }
+
+    /** One ffmpeg run (or a few) writing a JPEG into a partial file. */
+    private interface ImageRun {
+        ChildProcess.Result run(Path partial) throws CodecException, InterruptedException;
+    }
+
+    /** Runs {@code image} into a partial file beside {@code jpegOut} and moves it into place once it holds bytes. */
+    private void writeImage(Path jpegOut, String failure, ImageRun image) throws CodecException, InterruptedException {
+        Path partial = jpegOut.resolveSibling("." + jpegOut.getFileName() + ".partial");
+        try {
+            ChildProcess.Result result = image.run(partial);
             if (!result.ok() || isEmpty(partial)) {
-                throw new CodecException("FFmpeg could not extract an image: "
-                        + ChildProcess.message(result.stderr(), 500));
+                throw new CodecException(failure + ChildProcess.message(result.stderr(), 500));
             }
             Files.move(partial, jpegOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

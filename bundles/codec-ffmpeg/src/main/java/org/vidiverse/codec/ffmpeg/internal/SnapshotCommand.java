@@ -13,11 +13,24 @@ final class SnapshotCommand {
 
     static List<String> build(Path ffmpeg, Path input, int videoStream, double atSeconds, int width, int height,
                               Path jpeg) {
+        return command(ffmpeg, List.of("-ss", Ladder.decimal(atSeconds)), input, "0:" + videoStream, width, height,
+                jpeg);
+    }
+
+    /** The same image from a picture file (its first video stream, which is the picture). */
+    static List<String> picture(Path ffmpeg, Path input, int width, int height, Path jpeg) {
+        return command(ffmpeg, List.of(), input, "0:v:0", width, height, jpeg);
+    }
+
+    private static List<String> command(Path ffmpeg, List<String> inputOptions, Path input, String map, int width,
+                                        int height, Path jpeg) {
         String size = width + ":" + height;
-        return List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-ss", Ladder.decimal(atSeconds), "-i", "file:" + input.toAbsolutePath(),
-                "-map", "0:" + videoStream, "-frames:v", "1",
+        List<String> command = new java.util.ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner",
+                "-loglevel", "error", "-y"));
+        command.addAll(inputOptions);
+        command.addAll(List.of("-i", "file:" + input.toAbsolutePath(), "-map", map, "-frames:v", "1",
                 "-vf", "scale=" + size + ":force_original_aspect_ratio=increase,crop=" + size + ":exact=1,setsar=1",
-                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", "file:" + jpeg.toAbsolutePath());
+                "-c:v", "mjpeg", "-q:v", "3", "-f", "image2", "-update", "1", "file:" + jpeg.toAbsolutePath()));
+        return List.copyOf(command);
     }
 }

@@ -215,6 +215,39 @@ public class FfmpegCodecTest {
     }
 
     @Test
+    public void picturesBecomeJpegsScaledToCoverAndCropped() throws Exception {
+        BufferedImage tall = new BufferedImage(300, 600, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = tall.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 300, 600);
+        g.setColor(java.awt.Color.GREEN);
+        g.fillRect(0, 0, 300, 100);          // the top sixth is cropped away when covering 280x157
+        g.dispose();
+        Path png = TMP.getRoot().toPath().resolve("tall.png");
+        ImageIO.write(tall, "png", png.toFile());
+        Path jpeg = TMP.getRoot().toPath().resolve("tall.jpg");
+
+        codec.picture(png, 280, 157, jpeg);
+
+        BufferedImage image = ImageIO.read(jpeg.toFile());
+        assertEquals(280, image.getWidth());
+        assertEquals(157, image.getHeight());
+        int top = image.getRGB(140, 2);
+        assertTrue("centre crop: red at the top, green cropped: " + Integer.toHexString(top),
+                ((top >> 16) & 0xff) > 200 && ((top >> 8) & 0xff) < 60);
+
+        Path notAPicture = TMP.getRoot().toPath().resolve("fake.png");
+        Files.writeString(notAPicture, "just text");
+        try {
+            codec.picture(notAPicture, 280, 157, TMP.getRoot().toPath().resolve("none.jpg"));
+            fail("text is not a picture");
+        } catch (CodecException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("FFmpeg could not read the picture"));
+        }
+        assertFalse(Files.exists(TMP.getRoot().toPath().resolve("none.jpg")));
+    }
+
+    @Test
     public void badInputToTranscodeIsCodecException() throws Exception {
         try {
             codec.transcode(new TranscodeRequest(text, TMP.newFolder("bad").toPath(), LADDER, true, true, 2, null), null);
