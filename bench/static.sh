@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Static file serving benchmark: the streaming bundle's servlet (GET /static/web-videos/...) against nginx serving
-# the same files from the same folder (the anchor), for a 2 MB and a 50 MB file. See bench/README.md.
+# the same files from the same folder (the anchor): a 2 MB and a 50 MB file whole, and 1 MiB byte ranges at random
+# offsets of the 50 MB one, as HLS players fetch fMP4 segments. See bench/README.md.
 #
 #   bench/static.sh
 #   RUNS=1 DURATION=5s bench/static.sh      # a quick look
@@ -77,9 +78,10 @@ to_mbs() { # wrk transfer rate such as 812.50MB, 1.52GB
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-run_wrk() { # url -> "req/s MB/s p50 p99"
-  local out
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "$1")"
+run_wrk() { # url [wrk script] -> "req/s MB/s p50 p99"
+  local out script=()
+  [ -n "${2:-}" ] && script=(-s "$2")
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency "${script[@]}" "$1")"
   if echo "$out" | grep -q "Non-2xx"; then echo "non-2xx answers from $1" >&2; echo "$out" >&2; exit 1; fi
   echo "$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')" \
     "$(to_mbs "$(echo "$out" | awk '/^Transfer\/sec/ { print $2 }')")" \
@@ -121,19 +123,27 @@ done
 echo "== $RUNS runs of $DURATION, $CONNECTIONS connections, $THREADS wrk threads; servlet and nginx alternate"
 printf '\n%-8s %-8s %9s %9s %9s %9s   %9s %9s %9s %9s   %8s %8s\n' file server "req/s" "MB/s" "p50 ms" "p99 ms" \
   "nginx r/s" "MB/s" "p50 ms" "p99 ms" "r/s ratio" "p99 ratio"
-for mb in $SIZES_MB; do
-  ours="http://localhost:$PORT/static/web-videos/bench-${mb}mb.mp4"
-  anchor="http://127.0.0.1:$NGINX_PORT/web-videos/bench-${mb}mb.mp4"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$ours" > /dev/null     # warm-up: JIT, page cache
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$anchor" > /dev/null
-  : > "$WORK/ours-$mb" && : > "$WORK/nginx-$mb"
+# cases: name, file, wrk script (empty: whole file)
+largest="$(echo "$SIZES_MB" | tr ' ' '\n' | sort -n | tail -1)"
+CASES=()
+for mb in $SIZES_MB; do CASES+=("${mb} MB|bench-${mb}mb.mp4|"); done
+CASES+=("1 MB rng|bench-${largest}mb.mp4|$BENCH/range.lua")
+export RANGE_FILE_BYTES=$((largest * 1024 * 1024))
+for case in "${CASES[@]}"; do
+  IFS='|' read -r name file script <<< "$case"
+  ours="http://localhost:$PORT/static/web-videos/$file"
+  anchor="http://127.0.0.1:$NGINX_PORT/web-videos/$file"
+  key="$(echo "$name" | tr -c 'A-Za-z0-9\n' '-')"
+  run_wrk "$ours" "$script" > /dev/null     # warm-up: JIT, page cache
+  run_wrk "$anchor" "$script" > /dev/null
+  : > "$WORK/ours-$key" && : > "$WORK/nginx-$key"
   for _ in $(seq 1 "$RUNS"); do
-    run_wrk "$ours" >> "$WORK/ours-$mb"
-    run_wrk "$anchor" >> "$WORK/nginx-$mb"
+    run_wrk "$ours" "$script" >> "$WORK/ours-$key"
+    run_wrk "$anchor" "$script" >> "$WORK/nginx-$key"
   done
   r=(); n=()
-  for c in 1 2 3 4; do r+=("$(column_median "$WORK/ours-$mb" "$c")"); n+=("$(column_median "$WORK/nginx-$mb" "$c")"); done
-  printf '%-8s %-8s %9.1f %9.0f %9.2f %9.2f   %9.1f %9.0f %9.2f %9.2f   %8.2f %8.2f\n' "${mb} MB" servlet \
+  for c in 1 2 3 4; do r+=("$(column_median "$WORK/ours-$key" "$c")"); n+=("$(column_median "$WORK/nginx-$key" "$c")"); done
+  printf '%-8s %-8s %9.1f %9.0f %9.2f %9.2f   %9.1f %9.0f %9.2f %9.2f   %8.2f %8.2f\n' "$name" servlet \
     "${r[0]}" "${r[1]}" "${r[2]}" "${r[3]}" "${n[0]}" "${n[1]}" "${n[2]}" "${n[3]}" \
     "$(awk -v a="${r[0]}" -v b="${n[0]}" 'BEGIN { print a / b }')" \
     "$(awk -v a="${r[3]}" -v b="${n[3]}" 'BEGIN { print (b > 0 ? a / b : 0) }')"

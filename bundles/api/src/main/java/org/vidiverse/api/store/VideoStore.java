@@ -49,6 +49,15 @@ public interface VideoStore {
 
     long count();
 
+    /**
+     * A number that grows whenever a committed write in this process changes what video lists show (a video
+     * created, edited, published or deleted; a channel or account renamed). Caches of lists compare it to know
+     * whether what they remember is still right; view and like counters do not move it.
+     *
+     * @since 1.2
+     */
+    long changeCount();
+
     List<VideoFile> files(long videoId);
 
     /** Records a stored rendition. */

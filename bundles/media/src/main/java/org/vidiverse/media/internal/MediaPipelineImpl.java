@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,15 +15,21 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.codec.CodecException;
 import org.vidiverse.api.codec.MediaInfo;
+import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.media.TorrentMaker;
 import org.vidiverse.api.model.InvalidInputException;
 import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.NewVideoFile;
 import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.plugin.PluginCallException;
 import org.vidiverse.api.store.JobStore;
 import org.vidiverse.api.store.VideoStore;
@@ -39,15 +47,21 @@ public final class MediaPipelineImpl implements MediaPipeline {
     private final JobStore jobs;
     private final MediaStorage storage;
     private final Codecs codecs;
+    private final InstanceIdentity instance;
     private volatile MediaConfig config;
+
+    /** Optional: without a torrent maker, files have no torrent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TorrentMaker torrents;
 
     @Activate
     public MediaPipelineImpl(@Reference VideoStore videos, @Reference JobStore jobs, @Reference MediaStorage storage,
-                             @Reference Codecs codecs, MediaConfig config) {
+                             @Reference Codecs codecs, @Reference InstanceIdentity instance, MediaConfig config) {
         this.videos = videos;
         this.jobs = jobs;
         this.storage = storage;
         this.codecs = codecs;
+        this.instance = instance;
         this.config = config;
     }
 
@@ -62,14 +76,16 @@ public final class MediaPipelineImpl implements MediaPipeline {
         Video created = null;
         Path original = null;
         Map<Still, Path> scaled = new EnumMap<>(Still.class);
+        List<Path> shown = new ArrayList<>();
         try {
-            probe(file);
+            MediaInfo info = probe(file);
             for (Map.Entry<Still, Path> picture : pictures.entrySet()) {
                 scaled.put(picture.getKey(), scale(picture.getKey(), picture.getValue()));
             }
             created = videos.createUpload(video, Files.size(file));
             original = originals().resolve(created.uuid() + extension(originalFilename));
             Files.move(file, original, StandardCopyOption.ATOMIC_MOVE);
+            showOriginal(created, original, info, shown);
             for (Map.Entry<Still, Path> still : scaled.entrySet()) {
                 Files.move(still.getValue(), still.getKey().path(storage, created.uuid()),
                         StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -78,14 +94,50 @@ public final class MediaPipelineImpl implements MediaPipeline {
             LOG.info("Accepted upload {} for video {}", originalFilename, created.uuid());
             return created;
         } catch (IOException e) {
-            undo(created, original, file, scaled);
+            undo(created, original, file, scaled, shown);
             throw new UncheckedIOException("cannot store the upload", e);
         } catch (CodecException | RuntimeException e) {
-            undo(created, original, file, scaled);
+            undo(created, original, file, scaled, shown);
             throw e;
         } finally {
             pictures.values().forEach(TranscodeJob::deleteQuietly);
         }
+    }
+
+    /**
+     * Until its renditions exist, the video's one file is its original, as in PeerTube: clients poll the new video's
+     * {@code files[0].torrentUrl} right after uploading (the real peertube-cli does, and fails on an empty list).
+     * The original is linked, not copied, into {@code web-videos/} under a PeerTube file name, with its torrent; the
+     * transcoding job's renditions replace both. The file now counts against the quota in place of the source.
+     *
+     * @param shown receives every file made, for {@link #undo}
+     */
+    private void showOriginal(Video created, Path original, MediaInfo info, List<Path> shown) throws IOException {
+        int resolution = info.hasVideo() ? Math.min(info.width(), info.height()) : 0;
+        String extension = extension(original.getFileName().toString());
+        String fileUuid = UUID.randomUUID().toString();
+        String name = fileUuid + "-" + resolution + (SHOWN_EXTENSIONS.contains(extension) ? extension : ".bin");
+        Path target = Files.createDirectories(storage.webVideos()).resolve(name);
+        try {
+            Files.createLink(target, original);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(original, target);   // another file system: a copy, until the renditions replace it
+        }
+        shown.add(target);
+        Torrents.Made torrent = null;
+        try {
+            torrent = Torrents.make(torrents, instance, storage, target, name, "/static/web-videos/" + name,
+                    fileUuid + "-" + resolution);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("No torrent for the original of video {}: {}", created.uuid(), e.toString());
+        }
+        if (torrent != null) {
+            shown.add(torrent.path());
+        }
+        videos.storeRenditions(created.id(), (int) Math.round(info.durationSeconds()), List.of(new NewVideoFile(
+                resolution, (int) Math.round(info.fps()), Files.size(target), name.substring(name.lastIndexOf('.')),
+                name, torrent == null ? null : torrent.filename(), torrent == null ? null : torrent.infoHash())),
+                null, null, List.of(), VideoState.TO_TRANSCODE);
     }
 
     /** The uploader's picture scaled and cropped to the still's size, beside where it will go. */
@@ -107,7 +159,7 @@ public final class MediaPipelineImpl implements MediaPipeline {
         }
     }
 
-    private void probe(Path file) throws CodecException {
+    private MediaInfo probe(Path file) throws CodecException {
         Codecs.RankedCodec codec = codecs.best()
                 .orElseThrow(() -> new IllegalStateException("no codec is available to read uploads"));
         MediaInfo info;
@@ -122,6 +174,7 @@ public final class MediaPipelineImpl implements MediaPipeline {
         if (info.durationSeconds() <= 0) {
             throw new CodecException("The file has no duration");
         }
+        return info;
     }
 
     private void enqueue(long videoId, Path original) {
@@ -129,7 +182,8 @@ public final class MediaPipelineImpl implements MediaPipeline {
         jobs.enqueue(TRANSCODING_JOB, payload, Math.max(1, config.maxAttempts()), null);
     }
 
-    private void undo(Video created, Path original, Path upload, Map<Still, Path> scaled) {
+    private void undo(Video created, Path original, Path upload, Map<Still, Path> scaled, List<Path> shown) {
+        shown.forEach(TranscodeJob::deleteQuietly);
         if (created != null) {
             try {
                 videos.delete(created.id());
@@ -167,6 +221,11 @@ public final class MediaPipelineImpl implements MediaPipeline {
     }
 
     /** The extension of the client's file name, kept so that tools recognise the original; {@code .bin} if odd. */
+    /** Extensions of audio and video containers; an original with another one is shown as {@code .bin}. */
+    private static final java.util.Set<String> SHOWN_EXTENSIONS = java.util.Set.of(".mp4", ".m4v", ".mov", ".webm",
+            ".mkv", ".ogv", ".ogg", ".avi", ".flv", ".wmv", ".mpg", ".mpeg", ".ts", ".mts", ".m2ts", ".3gp", ".nut",
+            ".y4m", ".mp3", ".m4a", ".wav", ".flac", ".aac", ".opus", ".oga");
+
     static String extension(String filename) {
         if (filename == null) {
             return ".bin";

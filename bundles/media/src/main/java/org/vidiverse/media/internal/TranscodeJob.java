@@ -2,7 +2,6 @@ package org.vidiverse.media.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
 import org.vidiverse.api.media.TorrentMaker;
-import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.Job;
 import org.vidiverse.api.model.NewVideoFile;
 import org.vidiverse.api.model.Video;
@@ -252,9 +250,9 @@ final class TranscodeJob {
             Path target = ctx.storage.webVideos().resolve(name);
             Files.move(o.file(), target, StandardCopyOption.ATOMIC_MOVE);
             placed.files.add(target);
-            Torrent t = torrent(target, name, "/static/web-videos/" + name, fileUuid + "-" + o.height(), placed);
+            Torrents.Made t = torrent(target, name, "/static/web-videos/" + name, fileUuid + "-" + o.height(), placed);
             placed.webVideos.add(new NewVideoFile(o.height(), o.fps(), Files.size(target), ".mp4", name,
-                    t == null ? null : t.filename, t == null ? null : t.infoHash));
+                    t == null ? null : t.filename(), t == null ? null : t.infoHash()));
         }
     }
 
@@ -307,32 +305,21 @@ final class TranscodeJob {
             }
             Path file = placed.hlsStaging.resolve(media);
             String base = media.substring(0, media.length() - ".mp4".length());
-            Torrent t = torrent(file, media, "/static/streaming-playlists/hls/" + video.uuid() + "/" + media, base,
+            Torrents.Made t = torrent(file, media, "/static/streaming-playlists/hls/" + video.uuid() + "/" + media, base,
                     placed);
             placed.hlsFiles.add(new NewVideoFile(o.height(), o.fps(), Files.size(file), ".mp4", media,
-                    t == null ? null : t.filename, t == null ? null : t.infoHash));
+                    t == null ? null : t.filename(), t == null ? null : t.infoHash()));
         }
-    }
-
-    private record Torrent(String filename, String infoHash) {
     }
 
     /** A torrent of the file with the instance as web seed and tracker; none while no torrent maker is installed. */
-    private Torrent torrent(Path file, String name, String urlPath, String base, Placed placed) throws IOException {
-        TorrentMaker maker = ctx.torrents;
-        if (maker == null) {
-            return null;
+    private Torrents.Made torrent(Path file, String name, String urlPath, String base, Placed placed)
+            throws IOException {
+        Torrents.Made t = Torrents.make(ctx.torrents, ctx.instance, ctx.storage, file, name, urlPath, base);
+        if (t != null) {
+            placed.files.add(t.path());
         }
-        String publicUrl = ctx.instance.publicUrl();
-        URI uri = URI.create(publicUrl);
-        String ws = ("https".equals(uri.getScheme()) ? "wss" : "ws") + "://" + uri.getAuthority() + "/tracker/socket";
-        String filename = base + ".torrent";
-        Path target = ctx.storage.torrents().resolve(filename);
-        Files.createDirectories(target.getParent());
-        TorrentMaker.Torrent t = maker.make(file, name, List.of(publicUrl + urlPath),
-                List.of(ws, publicUrl + "/tracker/announce"), target);
-        placed.files.add(target);
-        return new Torrent(filename, t.infoHash());
+        return t;
     }
 
     /** Names of the files and torrents the video has now, to remove once the new renditions are recorded. */
@@ -370,13 +357,11 @@ final class TranscodeJob {
         }
     }
 
+    /** A video never published shows the failure; a published one keeps playing its earlier renditions. */
     private static void markFailed(Context ctx, long videoId) {
         try {
-            Optional<HlsPlaylist> hls = ctx.videos.hlsPlaylist(videoId);
-            boolean playable = hls.isPresent() || !ctx.videos.files(videoId).isEmpty();
-            if (!playable) {
-                ctx.videos.setState(videoId, VideoState.TRANSCODING_FAILED);
-            }
+            ctx.videos.findById(videoId).filter(v -> v.state() != VideoState.PUBLISHED)
+                    .ifPresent(v -> ctx.videos.setState(videoId, VideoState.TRANSCODING_FAILED));
         } catch (NotFoundException e) {
             // deleted meanwhile
         }

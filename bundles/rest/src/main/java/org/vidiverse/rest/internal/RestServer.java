@@ -29,8 +29,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.rest.api.RestWhiteboard;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -57,6 +60,11 @@ public final class RestServer {
     private ServiceRegistration<Servlet> servlet;
     private Server server;
     private ScheduledFuture<?> pendingRebuild;
+    private final PublicResponseCache publicAnswers = new PublicResponseCache();
+
+    /** Without the video store, nothing is cached: the cache needs its change count. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VideoStore videos;
 
     @Activate
     public RestServer(BundleContext context) {
@@ -73,7 +81,22 @@ public final class RestServer {
 
     /** Registered once the first endpoint exists, so that early requests get a clean 404 from the container. */
     private void registerServlet() {
-        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        CXFNonSpringServlet cxf = new CXFNonSpringServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void service(javax.servlet.ServletRequest request, javax.servlet.ServletResponse response)
+                    throws javax.servlet.ServletException, java.io.IOException {
+                VideoStore store = videos;
+                String key = store != null && request instanceof javax.servlet.http.HttpServletRequest http
+                        ? PublicResponseCache.keyOf(http) : null;
+                if (key == null || !(response instanceof javax.servlet.http.HttpServletResponse httpResponse)) {
+                    super.service(request, response);
+                    return;
+                }
+                publicAnswers.serve(key, store.changeCount(), httpResponse, r -> super.service(request, r));
+            }
+        };
         cxf.setBus(bus);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("osgi.http.whiteboard.servlet.pattern", "/*");

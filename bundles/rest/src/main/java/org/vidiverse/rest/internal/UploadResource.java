@@ -56,6 +56,30 @@ public final class UploadResource {
         this.users = users;
     }
 
+    /** {@code tags[]} and {@code tags[0]} (how PeerTube's own client sends arrays) are list items of {@code tags}. */
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(.+)\\[\\d*\\]");
+
+    /** Adds a text field; a name seen twice, or with a list suffix, becomes a list in the order received. */
+    static void addField(Map<String, Object> fields, String rawName, String value) {
+        java.util.regex.Matcher item = LIST_ITEM.matcher(rawName);
+        boolean listItem = item.matches();
+        String name = listItem ? item.group(1) : rawName;
+        Object known = fields.get(name);
+        if (known instanceof List<?> list) {
+            @SuppressWarnings("unchecked") List<Object> values = (List<Object>) list;
+            values.add(value);
+        } else if (known != null || listItem) {
+            List<Object> values = new ArrayList<>();
+            if (known != null) {
+                values.add(known);
+            }
+            values.add(value);
+            fields.put(name, values);
+        } else {
+            fields.put(name, value);
+        }
+    }
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -90,21 +114,7 @@ public final class UploadResource {
                     continue;
                 }
                 String value = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                String name = part.getName().endsWith("[]") ? part.getName().substring(0, part.getName().length() - 2)
-                        : part.getName();
-                if (fields.get(name) instanceof List<?> list) {
-                    @SuppressWarnings("unchecked") List<Object> values = (List<Object>) list;
-                    values.add(value);
-                } else if (fields.containsKey(name) || part.getName().endsWith("[]")) {
-                    List<Object> values = new ArrayList<>();
-                    if (fields.containsKey(name)) {
-                        values.add(fields.get(name));
-                    }
-                    values.add(value);
-                    fields.put(name, values);
-                } else {
-                    fields.put(name, value);
-                }
+                addField(fields, part.getName(), value);
             }
             if (videofile == null || videofile.getSize() == 0) {
                 throw new InvalidInputException("videofile", "videofile is required");

@@ -41,6 +41,7 @@ public final class ChannelStoreImpl implements ChannelStore {
     /** Looser than {@link #ACTOR_NAME_PATTERN}: remote instances may have longer names. */
     private static final String LOOKUP_NAME = "[a-zA-Z0-9\\-_.:]{1,255}";
 
+    private final VideoChanges changes;
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;
     private final Mapper mapper;
@@ -48,8 +49,10 @@ public final class ChannelStoreImpl implements ChannelStore {
 
     @Activate
     public ChannelStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                            @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                            @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                            @Reference VideoChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
         this.identity = identity;
         this.mapper = new Mapper(identity);
         this.actors = new LocalActors(identity);
@@ -185,7 +188,7 @@ public final class ChannelStoreImpl implements ChannelStore {
         if (displayName != null && displayName.isBlank()) {
             throw new InvalidInputException("displayName", "displayName must not be blank");
         }
-        return jpa.txExpr(Required, em -> {
+        Channel updated = jpa.txExpr(Required, em -> {
             ChannelEntity c = channel(em, channelId);
             if (displayName != null) {
                 c.setDisplayName(displayName);
@@ -199,6 +202,8 @@ public final class ChannelStoreImpl implements ChannelStore {
             c.setUpdatedAt(new Date());
             return mapper.channel(c);
         });
+        changes.changed();   // listed videos show their channel's display name
+        return updated;
     }
 
     @Override

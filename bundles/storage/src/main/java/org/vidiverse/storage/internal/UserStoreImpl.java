@@ -230,7 +230,7 @@ public final class UserStoreImpl implements UserStore {
 
     @Override
     public User update(long userId, org.vidiverse.api.model.UserUpdate update) {
-        return jpa.txExpr(Required, em -> {
+        User updated = jpa.txExpr(Required, em -> {
             UserEntity u = em.find(UserEntity.class, userId);
             if (u == null) {
                 throw new org.vidiverse.api.store.NotFoundException("user " + userId);
@@ -270,6 +270,10 @@ public final class UserStoreImpl implements UserStore {
             Sql.flush(em, "email " + update.email());
             return mapper.user(u);
         });
+        if (update.displayName() != null) {
+            changes.changed();   // listed videos show their account's display name
+        }
+        return updated;
     }
 
     @Override

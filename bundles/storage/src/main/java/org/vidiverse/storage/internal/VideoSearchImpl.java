@@ -52,12 +52,14 @@ public final class VideoSearchImpl implements VideoSearch {
     private final ChannelSearch channels;
     /** Ranked ids of recent searches; forgotten on video writes, at most 10 s old (views and likes sort too). */
     private final ReadCache<List<Long>> results;
+    private final VideoCache cache;
 
     @Activate
     public VideoSearchImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
                            @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
-                           @Reference VideoChanges changes) {
+                           @Reference VideoChanges changes, @Reference VideoCache cache) {
         this.jpa = jpa;
+        this.cache = cache;
         this.results = new ReadCache<>(changes, 10_000, 1024);
         this.mapper = new Mapper(identity);
         this.channels = new ChannelSearch(jpa, mapper);
@@ -89,9 +91,9 @@ public final class VideoSearchImpl implements VideoSearch {
         }
         PageRequest order = new PageRequest(page.start(), page.count(),
                 sort.equals("match") ? "publishedAt" : sort, descending);
-        List<VideoEntity> rows = Sorts.window(filter.bind(em.createQuery("SELECT v FROM VideoEntity v" + where
-                + Sorts.orderBy("v", order, SORTS, "publishedAt", true), VideoEntity.class)), page).getResultList();
-        return new Page<>(total, videos(em, rows));
+        List<Long> ids = Sorts.window(filter.bind(em.createQuery("SELECT v.id FROM VideoEntity v" + where
+                + Sorts.orderBy("v", order, SORTS, "publishedAt", true), Long.class)), page).getResultList();
+        return new Page<>(total, videos(em, ids));
     }
 
     /**
@@ -104,7 +106,7 @@ public final class VideoSearchImpl implements VideoSearch {
         List<Long> ranked = results.get(key, () -> rank(em, terms, filter, sort, descending));
         int from = Math.min(page.start(), ranked.size());
         List<Long> ids = ranked.subList(from, Math.min(ranked.size(), from + page.count()));
-        return new Page<>(ranked.size(), videos(em, VideoStoreImpl.load(em, ids)));
+        return new Page<>(ranked.size(), videos(em, ids));
     }
 
     /**
@@ -160,9 +162,8 @@ public final class VideoSearchImpl implements VideoSearch {
         return both;
     }
 
-    private List<Video> videos(EntityManager em, List<VideoEntity> rows) {
-        Map<Long, List<String>> tags = VideoStoreImpl.tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
-        return rows.stream().map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList();
+    private List<Video> videos(EntityManager em, List<Long> ids) {
+        return cache.videos(ids, missing -> VideoStoreImpl.mapped(em, mapper, missing));
     }
 
     @Override

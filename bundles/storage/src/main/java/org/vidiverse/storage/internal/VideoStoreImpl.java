@@ -57,14 +57,16 @@ public final class VideoStoreImpl implements VideoStore {
     private final VideoChanges changes;
     /** Totals of listings, forgotten on every write below; at most 10 s stale when other nodes write. */
     private final ReadCache<Long> totals;
+    private final VideoCache cache;
 
     @Activate
     public VideoStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
                           @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
-                          @Reference VideoChanges changes) {
+                          @Reference VideoChanges changes, @Reference VideoCache cache) {
         this.jpa = jpa;
         this.identity = identity;
         this.changes = changes;
+        this.cache = cache;
         this.totals = new ReadCache<>(changes, 10_000, 4096);
         this.mapper = new Mapper(identity);
     }
@@ -154,6 +156,11 @@ public final class VideoStoreImpl implements VideoStore {
     }
 
     @Override
+    public long changeCount() {
+        return changes.generation();
+    }
+
+    @Override
     public Page<Video> list(VideoQuery query, PageRequest page) {
         String order = Sorts.orderBy("v", page, SORTS, "publishedAt", true);
         VideoFilter filter = new VideoFilter(query);
@@ -169,11 +176,15 @@ public final class VideoStoreImpl implements VideoStore {
             // narrow (key, id) tuples instead of whole rows with their descriptions - seconds at 100,000 videos.
             List<Long> ids = Sorts.window(filter.bind(em.createQuery(
                     "SELECT v.id FROM VideoEntity v" + filter.where() + order, Long.class)), page).getResultList();
-            List<VideoEntity> rows = load(em, ids);
-            Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
-            return new Page<>(total, rows.stream()
-                    .map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList());
+            return new Page<>(total, cache.videos(ids, missing -> mapped(em, mapper, missing)));
         });
+    }
+
+    /** The videos of {@code ids} read through the persistence context, with their tags, in that order. */
+    static List<Video> mapped(EntityManager em, Mapper mapper, List<Long> ids) {
+        List<VideoEntity> rows = load(em, ids);
+        Map<Long, List<String>> tags = tagsOf(em, rows.stream().map(VideoEntity::getId).toList());
+        return rows.stream().map(v -> mapper.video(v, tags.getOrDefault(v.getId(), List.of()))).toList();
     }
 
     private Video map(EntityManager em, VideoEntity v) {

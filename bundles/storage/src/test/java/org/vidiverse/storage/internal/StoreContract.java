@@ -317,6 +317,29 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void listedVideosFollowEditsOfTheVideoItsChannelAndItsAccount() {
+        User alice = user("alice");
+        Channel a = channelOf(alice);
+        Video v = video(a, "first", 1);
+        PageRequest page = PageRequest.of(0, 10, "-publishedAt");
+        assertEquals("first", s.videos.list(VideoQuery.publicListing(), page).data().get(0).name());
+
+        s.videos.update(v.id(), new org.vidiverse.api.model.VideoUpdate("renamed", null, null, null, null, null,
+                null, List.of("fresh"), null, null, null, null, null));
+        Video listed = s.videos.list(VideoQuery.publicListing(), page).data().get(0);
+        assertEquals("renamed", listed.name());
+        assertEquals(List.of("fresh"), listed.tags());
+
+        s.channels.updateChannel(a.id(), "Alice's films", null, null);
+        assertEquals("Alice's films", s.videos.list(VideoQuery.publicListing(), page).data().get(0).channel()
+                .displayName());
+        s.users.update(alice.id(), new org.vidiverse.api.model.UserUpdate(null, null, null, null, null, null, null,
+                null, null, "Alice A.", null));
+        assertEquals("Alice A.", s.videos.list(VideoQuery.publicListing(), page).data().get(0).account()
+                .displayName());
+    }
+
+    @Test
     public void pagingIsStableWhenSortValuesTie() {
         Channel c = channelOf(user("alice"));
         Set<Long> created = new HashSet<>();

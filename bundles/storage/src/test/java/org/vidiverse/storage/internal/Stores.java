@@ -29,13 +29,15 @@ final class Stores implements AutoCloseable {
     final RatingStoreImpl ratings;
     final TokenStoreImpl tokens;
 
+    final VideoCache videoCache = new VideoCache(changes);
+
     Stores(DataSource dataSource) {
         emf = Persistence.createEntityManagerFactory("vidiverse", properties(dataSource));
         jpa = new ResourceLocalJpaTemplate(emf);
         schema = new SchemaMigrator(jpa, identity);
         users = new UserStoreImpl(jpa, identity, schema, changes);
-        channels = new ChannelStoreImpl(jpa, identity, schema);
-        videos = new VideoStoreImpl(jpa, identity, schema, changes);
+        channels = new ChannelStoreImpl(jpa, identity, schema, changes);
+        videos = new VideoStoreImpl(jpa, identity, schema, changes, videoCache);
         comments = new CommentStoreImpl(jpa, identity, schema);
         follows = new FollowStoreImpl(jpa, identity, schema);
         jobs = new JobStoreImpl(jpa, schema);

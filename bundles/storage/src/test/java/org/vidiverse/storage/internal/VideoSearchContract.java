@@ -40,7 +40,7 @@ public abstract class VideoSearchContract {
     @Before
     public void open() throws Exception {
         s = new Stores(createDatabase());
-        search = new VideoSearchImpl(s.jpa, s.identity, s.schema, s.changes);
+        search = new VideoSearchImpl(s.jpa, s.identity, s.schema, s.changes, s.videoCache);
         channel = channelOf("alice", "Alice A.");
     }
 
