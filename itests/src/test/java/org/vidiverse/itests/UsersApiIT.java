@@ -210,6 +210,18 @@ public class UsersApiIT {
         assertInvalid(http().json("PUT", path, gina, "{\"tags\":[\"a1\",\"b2\",\"c3\",\"d4\",\"e5\",\"f6\"]}"), "tags");
         assertInvalid(http().json("PUT", path, gina, "{\"nsfw\":\"maybe\"}"), "nsfw");
         assertEquals("gina's clip", http().get(path).json().path("name").asText());
+        // anonymous lists come from the response cache, which forgets them when a video is written
+        String list = "/api/v1/accounts/gina/videos";
+        assertEquals("gina's clip", http().get(list).json().path("data").get(0).path("name").asText());
+        Http.Answer again = http().get(list);
+        assertTrue(again.header("X-Vidiverse-Cache"), java.util.Set.of("hit", "stale")
+                .contains(again.header("X-Vidiverse-Cache")));
+        assertEquals(204, http().json("PUT", path, gina, "{\"name\":\"Renamed clip\"}").status());
+        Http.Answer afterEdit = http().get(list);
+        assertEquals("miss", afterEdit.header("X-Vidiverse-Cache"));
+        assertEquals("Renamed clip", afterEdit.json().path("data").get(0).path("name").asText());
+        assertEquals("a logged-in client is never served from it", null, http().get(list, gina)
+                .header("X-Vidiverse-Cache"));
 
         assertEquals(204, http().json("PUT", path, gina, "{\"name\":\"Mountain walk\",\"tags\":[\"hiking\",\"alps\"],"
                 + "\"category\":6,\"language\":\"fr\",\"description\":\"A long walk\",\"privacy\":3}").status());

@@ -26,9 +26,9 @@ import javax.servlet.http.HttpServletResponseWrapper;
  * thousands of times a second.
  *
  * <p>An answer is served again only while no video write has committed since it was made (the generation of
- * {@link org.vidiverse.api.store.VideoStore#changeCount()}) and for at most {@value #MAX_AGE_MILLIS} ms, which bounds
- * how stale view and like counts, and other nodes' writes, can be. One request per key builds the answer while the
- * others wait for it. Requests with a token are never cached: their answers depend on who asks.
+ * {@link org.vidiverse.api.store.VideoStore#changeCount()}) and for about {@value #MAX_AGE_MILLIS} ms, which bounds
+ * how stale view and like counts, and other nodes' writes, can be. One request per key builds an answer at a time.
+ * Requests with a token are never cached: their answers depend on who asks.
  */
 final class PublicResponseCache {
     static final long MAX_AGE_MILLIS = 2_000;
@@ -53,7 +53,20 @@ final class PublicResponseCache {
         void handle(HttpServletResponse response) throws ServletException, IOException;
     }
 
-    private final ConcurrentHashMap<String, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
+    private final long maxAgeNanos;
+
+    PublicResponseCache() {
+        this(MAX_AGE_MILLIS);
+    }
+
+    PublicResponseCache(long maxAgeMillis) {
+        this.maxAgeNanos = maxAgeMillis * 1_000_000L;
+    }
+
+    /** The last answer of each key. */
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Answers being built, one per key at a time. */
+    private final ConcurrentHashMap<String, CompletableFuture<Entry>> builds = new ConcurrentHashMap<>();
 
     /** The cache key of a request that may be answered from here, else {@code null}. */
     static String keyOf(HttpServletRequest request) {
@@ -65,72 +78,75 @@ final class PublicResponseCache {
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
-    /** Answers from a fresh entry of {@code key}, or lets {@code handler} answer and keeps a 200 answer. */
+    /**
+     * Answers from the entry of {@code key} when it is fresh, or lets {@code handler} answer and keeps a 200 answer.
+     * An entry only too old (no write since) is still served while one request builds its successor, so that
+     * clients never queue behind the rebuild of a popular page; after a write, requests wait for the new answer.
+     */
     void serve(String key, long generation, HttpServletResponse response, Handler handler)
             throws ServletException, IOException {
-        for (;;) {
-            CompletableFuture<Entry> known = entries.get(key);
-            CompletableFuture<Entry> mine = new CompletableFuture<>();
-            if (known == null) {
-                if (entries.putIfAbsent(key, mine) != null) {
-                    continue;
-                }
-            } else {
-                Entry e = await(known);
-                if (e != null && e.generation() == generation
-                        && System.nanoTime() - e.madeAtNanos() < MAX_AGE_MILLIS * 1_000_000L) {
-                    write(response, e, "hit");
-                    return;
-                }
-                if (e == null && !known.isDone()) {   // the other request takes too long: answer alone
-                    handler.handle(response);
-                    return;
-                }
-                if (!entries.replace(key, known, mine)) {
-                    continue;
-                }
+        Entry e = entries.get(key);
+        if (e != null && e.generation() == generation) {
+            if (System.nanoTime() - e.madeAtNanos() < maxAgeNanos) {
+                write(response, e, "hit");
+                return;
             }
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            if (builds.putIfAbsent(key, mine) == null) {
+                build(key, generation, response, handler, mine);
+            } else {
+                write(response, e, "stale");   // at most MAX_AGE plus one build old, and no write since
+            }
+            return;
+        }
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = builds.putIfAbsent(key, mine);
+        if (running == null) {
             build(key, generation, response, handler, mine);
             return;
+        }
+        Entry built = await(running);
+        if (built != null && built.generation() == generation) {
+            write(response, built, "hit");
+        } else {
+            handler.handle(response);   // the other build failed, is too slow or predates a write: answer alone
         }
     }
 
     private void build(String key, long generation, HttpServletResponse response, Handler handler,
                        CompletableFuture<Entry> mine) throws ServletException, IOException {
-        Capture capture = new Capture(response);
+        Entry made = null;
         try {
+            Capture capture = new Capture(response);
             handler.handle(capture);
-        } catch (ServletException | IOException | RuntimeException | Error e) {
-            entries.remove(key, mine);
-            mine.complete(null);
-            throw e;
-        }
-        byte[] body = capture.body();
-        if (capture.getStatus() == HttpServletResponse.SC_OK && body.length <= MAX_BODY_BYTES) {
-            if (entries.size() > MAX_ENTRIES) {
-                entries.keySet().removeIf(k -> !k.equals(key));
-            }
-            java.util.Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
-            for (String name : capture.getHeaderNames()) {
-                if (!OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    headers.put(name, java.util.List.copyOf(capture.getHeaders(name)));
+            byte[] body = capture.body();
+            if (capture.getStatus() == HttpServletResponse.SC_OK && body.length <= MAX_BODY_BYTES) {
+                java.util.Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+                for (String name : capture.getHeaderNames()) {
+                    if (!OWN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                        headers.put(name, java.util.List.copyOf(capture.getHeaders(name)));
+                    }
                 }
+                made = new Entry(capture.getContentType(), java.util.Map.copyOf(headers), body, generation,
+                        System.nanoTime());
+                if (entries.size() >= MAX_ENTRIES) {
+                    entries.clear();
+                }
+                entries.put(key, made);
+                write(response, made, "miss");
+            } else {
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
             }
-            Entry e = new Entry(capture.getContentType(), java.util.Map.copyOf(headers), body, generation,
-                    System.nanoTime());
-            mine.complete(e);
-            write(response, e, "miss");
-        } else {
-            entries.remove(key, mine);
-            mine.complete(null);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+        } finally {
+            builds.remove(key, mine);
+            mine.complete(made);
         }
     }
 
     private static void write(HttpServletResponse response, Entry e, String how) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
-        if (!"miss".equals(how)) {   // the answer that filled the entry has its headers already
+        if (!"miss".equals(how)) {   // the answer that made the entry has its headers already
             e.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         }
         if (e.contentType() != null) {

@@ -55,6 +55,44 @@ public class PublicResponseCacheTest {
     }
 
     @Test
+    public void anOldAnswerIsServedWhileItsSuccessorIsBuilt() throws Exception {
+        PublicResponseCache quick = new PublicResponseCache(0);   // every answer is old at once
+        FakeResponse first = new FakeResponse();
+        quick.serve("k", 3, first.proxy(), r -> r.getOutputStream().write("one".getBytes(StandardCharsets.UTF_8)));
+        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread builder = new Thread(() -> {
+            try {
+                quick.serve("k", 3, new FakeResponse().proxy(), r -> {
+                    building.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.IOException(e);
+                    }
+                    r.getOutputStream().write("two".getBytes(StandardCharsets.UTF_8));
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        builder.start();
+        building.await();
+        FakeResponse meanwhile = new FakeResponse();
+        quick.serve("k", 3, meanwhile.proxy(), r -> {
+            throw new AssertionError("a second build while one runs");
+        });
+        assertEquals("one", meanwhile.body());
+        assertEquals("stale", meanwhile.headers.get(PublicResponseCache.HEADER).get(0));
+        release.countDown();
+        builder.join();
+
+        FakeResponse afterWrite = new FakeResponse();
+        quick.serve("k", 4, afterWrite.proxy(), r -> r.getOutputStream().write("three".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("after a write the old answer is never served", "three", afterWrite.body());
+    }
+
+    @Test
     public void errorsAreNeverKept() throws Exception {
         FakeResponse error = serve("k", 1, 400, "{\"status\":400}");
         assertEquals(400, error.status);

@@ -55,7 +55,10 @@ public final class VideoStoreImpl implements VideoStore {
     private final InstanceIdentity identity;
     private final Mapper mapper;
     private final VideoChanges changes;
-    /** Totals of listings, forgotten on every write below; at most 10 s stale when other nodes write. */
+    /**
+     * Totals of listings, forgotten on every write below; counters never change them, so the age limit only bounds
+     * how long another node's write sharing the database goes unseen: 30 s.
+     */
     private final ReadCache<Long> totals;
     private final VideoCache cache;
 
@@ -67,7 +70,7 @@ public final class VideoStoreImpl implements VideoStore {
         this.identity = identity;
         this.changes = changes;
         this.cache = cache;
-        this.totals = new ReadCache<>(changes, 10_000, 4096);
+        this.totals = new ReadCache<>(changes, 30_000, 4096);
         this.mapper = new Mapper(identity);
     }
 

@@ -9,11 +9,11 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Sends a part of a file as the response body without ever holding the file in memory: positional reads into a
- * buffer of at most {@value #BUFFER} bytes, written to the response stream.
+ * buffer of at most {@value #BUFFER} bytes, written to the response.
  *
- * <p>Why not memory mappings written through Jetty's {@code HttpOutput.write(ByteBuffer)}: measured with
- * {@code bench/static.sh} on Jetty 9.4 (Pax Web 8), the plain copy served 2 MB files at 755 req/s against 458 for
- * 16 MiB mapped windows, and 50 MB files at 24.3 against 17.0, so the copy is the only writer.
+ * <p>{@link #best()} is {@link DirectBodyWriter} when the container is Jetty (Pax Web 8), else {@link #STREAM}.
+ * Memory mappings written through Jetty were tried and measured slower than either with {@code bench/static.sh}
+ * (2 MB files: 458 req/s mapped, 755 through the heap), so none is used.
  */
 interface BodyWriter {
     int BUFFER = 256 * 1024;
@@ -36,6 +36,18 @@ interface BodyWriter {
             }
             out.write(buffer, 0, n);
             done += n;
+        }
+    }
+
+    /** The direct-buffer writer when Jetty's classes are wired to this bundle, else {@link #STREAM}. */
+    static BodyWriter best() {
+        try {
+            Class.forName("org.eclipse.jetty.server.HttpOutput", false, BodyWriter.class.getClassLoader());
+            return new DirectBodyWriter();
+        } catch (ClassNotFoundException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(BodyWriter.class).info(
+                    "Jetty is not the servlet container: bodies are copied through {} KiB heap buffers", BUFFER / 1024);
+            return STREAM;
         }
     }
 }

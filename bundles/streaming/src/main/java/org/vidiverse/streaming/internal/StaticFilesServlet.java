@@ -59,7 +59,7 @@ public final class StaticFilesServlet extends HttpServlet {
     @Activate
     public StaticFilesServlet(@Reference(policyOption = ReferencePolicyOption.GREEDY) MediaStorage storage,
                               @Reference VideoStore videos, @Reference LoginService logins) {
-        this(new MediaResolver(storage, videos, logins), BodyWriter.STREAM);
+        this(new MediaResolver(storage, videos, logins), BodyWriter.best());
     }
 
     StaticFilesServlet(MediaResolver resolver, BodyWriter body) {

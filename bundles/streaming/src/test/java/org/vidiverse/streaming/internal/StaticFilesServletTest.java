@@ -39,8 +39,10 @@ import org.vidiverse.api.model.VideoPrivacy;
 
 /**
  * The servlet over real HTTP in an embedded Jetty 9.4 (the version Pax Web 8 runs), mapped as the whiteboard maps
- * it: its patterns beside a catch-all servlet at {@code /*} standing for the REST servlet.
+ * it: its patterns beside a catch-all servlet at {@code /*} standing for the REST servlet. Runs once with the
+ * direct-buffer body writer and once with the heap stream one.
  */
+@org.junit.runner.RunWith(org.junit.runners.Parameterized.class)
 public class StaticFilesServletTest {
     private static final String HLS_UUID = "6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab";
     private static final String PRIVATE_UUID = "22222222-2222-4222-8222-222222222222";
@@ -49,7 +51,16 @@ public class StaticFilesServletTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private final BodyWriter writer = BodyWriter.STREAM;
+    private final BodyWriter writer;
+
+    @org.junit.runners.Parameterized.Parameters(name = "{0}")
+    public static List<Object[]> writers() {
+        return List.of(new Object[] {"direct", BodyWriter.best()}, new Object[] {"stream", BodyWriter.STREAM});
+    }
+
+    public StaticFilesServletTest(String name, BodyWriter writer) {
+        this.writer = writer;
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Server server;
     private int port;
@@ -58,6 +69,8 @@ public class StaticFilesServletTest {
 
     @Before
     public void start() throws Exception {
+        assertEquals("Jetty is on the test class path, so the direct writer is chosen",
+                DirectBodyWriter.class, BodyWriter.best().getClass());
         Path root = temp.newFolder("media").toPath();
         fx = new Fixtures(root);
         fx.video(1, HLS_UUID, "Été à Paris", VideoPrivacy.PUBLIC);
