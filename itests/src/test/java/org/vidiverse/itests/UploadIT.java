@@ -235,8 +235,19 @@ public class UploadIT {
                 new byte[1], "Content-Range", "bytes 0-0/1");
         assertEquals(400, badId.status());
 
-        // pictures the uploader chose: wrong type, unreadable, too large; each refused before anything is stored
+        Http.Answer empty = legacyUpload(token, fields, "empty.mp4", new byte[0]);
+        assertEquals(empty.body(), 400, empty.status());
+        assertTrue(empty.body(), empty.json().path("invalid-params").has("videofile"));
+        // absurd dimensions (9000 pixels wide): refused at once, not left to fail in transcoding
+        Http.Answer huge = legacyUpload(token, fields, "wide.y4m", TestMedia.y4m(9000, 64, 25, 3));
+        assertEquals(huge.body(), 422, huge.status());
+        assertTrue(huge.body(), huge.body().contains("at most 8192 pixels a side"));
+        // a clip cut short in its middle still has what a codec needs; one cut inside its header has not
         byte[] clip = TestMedia.y4m(64, 64, 25, 5);
+        Http.Answer truncated = legacyUpload(token, fields, "cut.y4m", java.util.Arrays.copyOf(clip, 20));
+        assertEquals(truncated.body(), 422, truncated.status());
+
+        // pictures the uploader chose: wrong type, unreadable, too large; each refused before anything is stored
         Http.Answer gif = pictureUpload(token, fields, clip, "thumbnailfile", "t.gif", TestMedia.png(8, 8,
                 java.awt.Color.RED));
         assertEquals(gif.body(), 400, gif.status());
@@ -244,8 +255,9 @@ public class UploadIT {
         Http.Answer garbage = pictureUpload(token, fields, clip, "previewfile", "p.png", "not a picture".getBytes());
         assertEquals(garbage.body(), 400, garbage.status());
         assertTrue(garbage.body(), garbage.json().path("invalid-params").has("previewfile"));
-        Http.Answer huge = pictureUpload(token, fields, clip, "thumbnailfile", "t.jpg", new byte[8 * 1024 * 1024 + 1]);
-        assertEquals(huge.body(), 400, huge.status());
+        Http.Answer hugePicture = pictureUpload(token, fields, clip, "thumbnailfile", "t.jpg",
+                new byte[8 * 1024 * 1024 + 1]);
+        assertEquals(hugePicture.body(), 400, hugePicture.status());
 
         assertEquals(before, videos.count());
         assertEquals(0, leftoversInUploads());

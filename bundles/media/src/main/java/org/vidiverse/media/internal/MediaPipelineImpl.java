@@ -174,8 +174,17 @@ public final class MediaPipelineImpl implements MediaPipeline {
         if (info.durationSeconds() <= 0) {
             throw new CodecException("The file has no duration");
         }
+        if (info.hasVideo() && (Math.max(info.width(), info.height()) > MAX_SIDE
+                || (long) info.width() * info.height() > MAX_PIXELS)) {
+            throw new CodecException("The video is " + info.width() + "x" + info.height() + ": at most " + MAX_SIDE
+                    + " pixels a side and " + MAX_PIXELS / 1_000_000 + " million pixels (8K) are accepted");
+        }
         return info;
     }
+
+    /** 8K UHD; larger frames are either absurd headers or more than any rendition of the ladder needs. */
+    static final int MAX_SIDE = 8192;
+    static final long MAX_PIXELS = 7680L * 4320;
 
     private void enqueue(long videoId, Path original) {
         String payload = TranscodePayload.json(videoId, storage.root().relativize(original).toString());

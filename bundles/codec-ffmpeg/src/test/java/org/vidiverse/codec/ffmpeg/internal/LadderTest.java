@@ -1,5 +1,6 @@
 package org.vidiverse.codec.ffmpeg.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -106,5 +107,18 @@ public class LadderTest {
                 args.get(args.indexOf("-filter_complex") + 1));
         assertTrue(!args.contains("-c:a") && !args.contains("-threads"));
         assertEquals("[select=\\'v:0\\':f=mp4:movflags=+faststart]480.mp4", args.get(args.size() - 1));
+    }
+
+    @Test
+    public void encoderThreadsFollowEachRungsShareOfThePixels() {
+        List<Ladder.Rung> ladder = List.of(rung(1080), rung(720), rung(480), rung(360));
+        assertArrayEquals(new int[] {2, 1, 1, 1}, LadderCommand.encoderThreads(ladder, 2));
+        assertArrayEquals(new int[] {5, 3, 1, 1}, LadderCommand.encoderThreads(ladder, 8));
+        assertArrayEquals(new int[] {2}, LadderCommand.encoderThreads(List.of(rung(720)), 2));
+        assertArrayEquals(new int[] {1, 1}, LadderCommand.encoderThreads(List.of(rung(240), rung(144)), 1));
+    }
+
+    private static Ladder.Rung rung(int height) {
+        return new Ladder.Rung(height, 30, "scale=-2:" + height, 0, 60);
     }
 }
