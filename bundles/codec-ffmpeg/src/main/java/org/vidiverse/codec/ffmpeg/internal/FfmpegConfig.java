@@ -21,7 +21,7 @@ public @interface FfmpegConfig {
             + "share a folder: extraction is atomic.")
     String extractionFolder() default "";
 
-    @AttributeDefinition(name = "Encoder threads", description = "Threads per encoder; 0 = FFmpeg decides")
+    @AttributeDefinition(name = "Encoder threads", description = "x264 frame threads of every rung; 0 shares the cores out among the rungs by their pixels")
     int threads() default 0;
 
     @AttributeDefinition(name = "x264 preset", description = "Used when a transcode request names none: ultrafast, "
