@@ -259,6 +259,20 @@ public class UploadIT {
                 new byte[8 * 1024 * 1024 + 1]);
         assertEquals(hugePicture.body(), 400, hugePicture.status());
 
+        // over the quota: refused before the body is stored (the announced length already exceeds it)
+        assertEquals(200, http().bytes("POST", "/api/v1/users", token, ("{\"username\":\"tiny\",\"email\":"
+                + "\"tiny@example.org\",\"password\":\"tiny-pass\",\"role\":2,\"videoQuota\":10000}").getBytes(),
+                "Content-Type", "application/json").status());
+        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
+        String tiny = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
+                + "&client_secret=" + client.path("client_secret").asText()
+                + "&grant_type=password&username=tiny&password=tiny-pass").json().path("access_token").asText();
+        Map<String, String> tinyFields = new LinkedHashMap<>(fields);
+        tinyFields.put("channelId", String.valueOf(channelId(tiny)));
+        Http.Answer overQuota = legacyUpload(tiny, tinyFields, "big.y4m", TestMedia.y4m(320, 180, 25, 10));
+        assertEquals(overQuota.body(), 413, overQuota.status());
+        assertEquals("quota_reached", overQuota.json().path("code").asText());
+
         assertEquals(before, videos.count());
         assertEquals(0, leftoversInUploads());
         try (Stream<Path> stills = Stream.concat(Files.list(storage.thumbnails()), Files.list(storage.previews()))) {

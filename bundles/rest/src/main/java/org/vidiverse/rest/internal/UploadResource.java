@@ -56,6 +56,9 @@ public final class UploadResource {
         this.users = users;
     }
 
+    /** Room for the metadata fields and part headers around the file in a multipart body. */
+    static final long MULTIPART_SLACK = 64 * 1024;
+
     /** {@code tags[]} and {@code tags[0]} (how PeerTube's own client sends arrays) are list items of {@code tags}. */
     private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(.+)\\[\\d*\\]");
 
@@ -89,6 +92,10 @@ public final class UploadResource {
         long max = pipeline.maxUploadBytes();
         if (max >= 0 && announced > max) {
             throw new Problem(VideoUploads.TOO_LARGE, "The upload is larger than " + max + " bytes", null, null);
+        }
+        if (announced > MULTIPART_SLACK) {
+            // before the container stores the body: an upload far over the quota is refused unread
+            VideoUploads.checkQuota(user, announced - MULTIPART_SLACK, users);
         }
         Map<String, Object> fields = new HashMap<>();
         Part videofile = null;
