@@ -112,7 +112,17 @@ public class ApiRoutesIT {
     @Test
     public void accountsChannelsAndConstantLists() throws Exception {
         String root = rootToken();
-        assertEquals("root", http().get("/api/v1/accounts/root").json().path("name").asText());
+        Http.Answer account = http().get("/api/v1/accounts/root");
+        assertEquals("root", account.json().path("name").asText());
+        // pages of other origins may call the API, and the preflight of a resumable upload is answered
+        assertEquals("*", account.header("Access-Control-Allow-Origin"));
+        Http.Answer preflight = http().bytes("OPTIONS", "/api/v1/videos/upload-resumable", null, null, "Origin",
+                "https://elsewhere.example", "Access-Control-Request-Method", "PUT", "Access-Control-Request-Headers",
+                "authorization, content-range");
+        assertTrue(preflight.body(), preflight.status() == 200 || preflight.status() == 204);
+        assertEquals("*", preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("PUT"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Content-Range"));
         assertEquals(404, http().get("/api/v1/accounts/nobody").status());
         Http.Answer created = http().json("POST", "/api/v1/video-channels", root,
                 "{\"name\":\"nature_docs\",\"displayName\":\"Nature documentaries\"}");
