@@ -34,6 +34,11 @@ final class PublicResponseCache {
     static final long MAX_AGE_MILLIS = 2_000;
     static final int MAX_ENTRIES = 1_000;
     static final int MAX_BODY_BYTES = 512 * 1024;
+    /**
+     * All bodies together: distinct searches are cheap to ask for, so without a budget anyone could fill the heap.
+     * Past it everything is forgotten at once; the popular pages come back within a request each.
+     */
+    static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
     /** Tells clients and tests whether an answer came from here. */
     static final String HEADER = "X-Vidiverse-Cache";
     private static final long WAIT_MILLIS = 2_000;
@@ -63,6 +68,7 @@ final class PublicResponseCache {
         this.maxAgeNanos = maxAgeMillis * 1_000_000L;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong totalBytes = new java.util.concurrent.atomic.AtomicLong();
     /** The last answer of each key. */
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Answers being built, one per key at a time. */
@@ -129,10 +135,7 @@ final class PublicResponseCache {
                 }
                 made = new Entry(capture.getContentType(), java.util.Map.copyOf(headers), body, generation,
                         System.nanoTime());
-                if (entries.size() >= MAX_ENTRIES) {
-                    entries.clear();
-                }
-                entries.put(key, made);
+                remember(key, made);
                 write(response, made, "miss");
             } else {
                 response.setContentLength(body.length);
@@ -142,6 +145,20 @@ final class PublicResponseCache {
             builds.remove(key, mine);
             mine.complete(made);
         }
+    }
+
+    private void remember(String key, Entry made) {
+        if (entries.size() >= MAX_ENTRIES || totalBytes.get() + made.body().length > MAX_TOTAL_BYTES) {
+            entries.clear();
+            totalBytes.set(0);
+        }
+        Entry previous = entries.put(key, made);
+        totalBytes.addAndGet(made.body().length - (previous == null ? 0 : previous.body().length));
+    }
+
+    /** Bytes of the bodies held now, near enough: a clear racing a put may leave it off by one body. */
+    long heldBytes() {
+        return totalBytes.get();
     }
 
     private static void write(HttpServletResponse response, Entry e, String how) throws IOException {

@@ -2,6 +2,7 @@ package org.vidiverse.rest.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
@@ -90,6 +91,16 @@ public class PublicResponseCacheTest {
         FakeResponse afterWrite = new FakeResponse();
         quick.serve("k", 4, afterWrite.proxy(), r -> r.getOutputStream().write("three".getBytes(StandardCharsets.UTF_8)));
         assertEquals("after a write the old answer is never served", "three", afterWrite.body());
+    }
+
+    @Test
+    public void manyDistinctAnswersNeverHoldMoreThanTheBudget() throws Exception {
+        String big = "x".repeat(400 * 1024);
+        for (int i = 0; i < 200; i++) {
+            serve("search " + i, 1, 200, big);
+            assertTrue(cache.heldBytes() <= PublicResponseCache.MAX_TOTAL_BYTES);
+        }
+        assertTrue("the latest answers are kept", cache.heldBytes() > 0);
     }
 
     @Test
