@@ -51,12 +51,7 @@ public class ApiRoutesIT {
     }
 
     private String rootToken() throws Exception {
-        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
-        Http.Answer answer = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username=root&password="
-                + Distribution.ROOT_PASSWORD);
-        assertEquals(answer.body(), 200, answer.status());
-        return answer.json().path("access_token").asText();
+        return http().login("root", Distribution.ROOT_PASSWORD);
     }
 
     private Video video(String name, String description, List<String> tags) {

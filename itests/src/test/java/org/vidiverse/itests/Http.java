@@ -92,6 +92,24 @@ final class Http {
         return send(request);
     }
 
+    /** A password grant at {@code /api/v1/users/token} with the instance's local OAuth client, as clients log in. */
+    Answer passwordGrant(String username, String password) throws IOException, InterruptedException {
+        JsonNode client = awaitOk("/api/v1/oauth-clients/local").json();
+        return postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
+                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The access token of a successful login; fails the test otherwise. */
+    String login(String username, String password) throws IOException, InterruptedException {
+        Answer answer = passwordGrant(username, password);
+        if (answer.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.json().path("access_token").asText();
+    }
+
     /** Waits until {@code path} answers 200, as the REST endpoint is published shortly after boot. */
     Answer awaitOk(String path) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

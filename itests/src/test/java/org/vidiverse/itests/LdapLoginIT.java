@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,10 +107,6 @@ public class LdapLoginIT {
     }
 
     private static Http.Answer token(Http http, String username, String password) throws Exception {
-        JsonNode client = http.get("/api/v1/oauth-clients/local").json();
-        return http.postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        return http.passwordGrant(username, password);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -413,12 +411,7 @@ public class PlaylistsHistoryIT {
     }
 
     private String login(String username, String password) throws Exception {
-        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
-        Http.Answer answer = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username="
-                + enc(username) + "&password=" + enc(password));
-        assertEquals(answer.body(), 200, answer.status());
-        return answer.json().path("access_token").asText();
+        return http().login(username, password);
     }
 
     private static JsonNode ok(Http.Answer answer) {
@@ -434,9 +427,5 @@ public class PlaylistsHistoryIT {
     private static void assertInvalid(Http.Answer answer, String param) {
         assertProblem(answer, 400);
         assertTrue(answer.body(), answer.json().path("invalid-params").has(param));
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -325,13 +325,7 @@ public class StreamingIT {
     }
 
     private String rootToken() throws Exception {
-        Http http = new Http(PORT);
-        JsonNode client = http.awaitOk("/api/v1/oauth-clients/local").json();
-        Http.Answer answer = http.postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username=root"
-                + "&password=" + Distribution.ROOT_PASSWORD);
-        assertEquals(answer.body(), 200, answer.status());
-        return answer.json().path("access_token").asText();
+        return new Http(PORT).login("root", Distribution.ROOT_PASSWORD);
     }
 
     /** Bytes sent as they are, so the path reaches the server without client-side normalisation. */

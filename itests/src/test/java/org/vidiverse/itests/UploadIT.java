@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +49,7 @@ public class UploadIT {
     }
 
     private String rootToken() throws Exception {
-        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
-        Http.Answer answer = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText() + "&grant_type=password&username=root"
-                + "&password=" + URLEncoder.encode(Distribution.ROOT_PASSWORD, StandardCharsets.UTF_8));
-        assertEquals(answer.body(), 200, answer.status());
-        return answer.json().path("access_token").asText();
+        return http().login("root", Distribution.ROOT_PASSWORD);
     }
 
     private long channelId(String token) throws Exception {
@@ -263,10 +257,7 @@ public class UploadIT {
         assertEquals(200, http().bytes("POST", "/api/v1/users", token, ("{\"username\":\"tiny\",\"email\":"
                 + "\"tiny@example.org\",\"password\":\"tiny-pass\",\"role\":2,\"videoQuota\":10000}").getBytes(),
                 "Content-Type", "application/json").status());
-        JsonNode client = http().awaitOk("/api/v1/oauth-clients/local").json();
-        String tiny = http().postForm("/api/v1/users/token", "client_id=" + client.path("client_id").asText()
-                + "&client_secret=" + client.path("client_secret").asText()
-                + "&grant_type=password&username=tiny&password=tiny-pass").json().path("access_token").asText();
+        String tiny = http().login("tiny", "tiny-pass");
         Map<String, String> tinyFields = new LinkedHashMap<>(fields);
         tinyFields.put("channelId", String.valueOf(channelId(tiny)));
         Http.Answer overQuota = legacyUpload(tiny, tinyFields, "big.y4m", TestMedia.y4m(320, 180, 25, 10));
