@@ -74,9 +74,14 @@ public interface MediaPipeline {
             return field;
         }
 
+        /** The folder of this kind of still. */
+        public Path directory(MediaStorage storage) {
+            return this == THUMBNAIL ? storage.thumbnails() : storage.previews();
+        }
+
         /** Where this still of a video is stored. */
         public Path path(MediaStorage storage, String videoUuid) {
-            return (this == THUMBNAIL ? storage.thumbnails() : storage.previews()).resolve(videoUuid + ".jpg");
+            return directory(storage).resolve(videoUuid + ".jpg");
         }
     }
 

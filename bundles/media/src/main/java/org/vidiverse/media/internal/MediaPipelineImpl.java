@@ -144,7 +144,7 @@ public final class MediaPipelineImpl implements MediaPipeline {
     private Path scale(Still still, Path picture) throws IOException {
         Codecs.RankedCodec codec = codecs.best()
                 .orElseThrow(() -> new IllegalStateException("no codec is available to read pictures"));
-        Path dir = Files.createDirectories(still.path(storage, "x").getParent());
+        Path dir = Files.createDirectories(still.directory(storage));
         Path out = dir.resolve("upload-" + UUID.randomUUID() + ".jpg.tmp");
         try {
             codecs.call(codec, c -> {
