@@ -12,14 +12,29 @@ import java.util.List;
  * @param licence   PeerTube licence id or {@code null}
  * @param language  ISO 639 code or {@code null}
  * @param url       the ActivityPub id of the video
+ * @param thumbnailUrl for a remote video: its origin's thumbnail, or {@code null}; local videos have their own
+ * @param previewUrl   for a remote video: its origin's preview, or {@code null}
  */
 public record Video(long id, String uuid, String shortUuid, String name, String description, String support,
                     VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
                     String language, List<String> tags, boolean nsfw, boolean commentsEnabled,
                     boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
                     long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
-                    Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt) {
+                    Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt, String thumbnailUrl,
+                    String previewUrl) {
     public Video {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A video without remote pictures (every local video). */
+    public Video(long id, String uuid, String shortUuid, String name, String description, String support,
+                 VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
+                 String language, List<String> tags, boolean nsfw, boolean commentsEnabled,
+                 boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
+                 long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
+                 Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt) {
+        this(id, uuid, shortUuid, name, description, support, privacy, state, duration, category, licence, language,
+                tags, nsfw, commentsEnabled, downloadEnabled, waitTranscoding, views, likes, dislikes, commentsCount,
+                local, url, channel, account, createdAt, updatedAt, publishedAt, originallyPublishedAt, null, null);
     }
 }

@@ -29,6 +29,22 @@ public interface CommentStore {
      */
     Comment create(long videoId, long accountId, Long inReplyToId, String text);
 
+    /**
+     * Adds a comment from another instance (a Note), keeping its ActivityPub id and publication time. Adding a
+     * comment whose url is stored already returns the stored one.
+     *
+     * @param accountId   the stored remote account that wrote it
+     * @param inReplyToId the comment answered (local or remote), or {@code null} to start a thread
+     * @throws NotFoundException if the video, the account or the answered comment (on this video) does not exist
+     * @throws IllegalArgumentException if the text is blank or longer than {@link #MAX_TEXT_LENGTH}
+     * @since 1.3
+     */
+    Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
+                         java.time.Instant publishedAt);
+
+    /** A comment by its ActivityPub id. @since 1.3 */
+    Optional<Comment> findByUrl(String url);
+
     Optional<Comment> findById(long id);
 
     /**

@@ -111,4 +111,23 @@ public interface VideoStore {
      * @since 1.1
      */
     VideoFile setTorrent(long fileId, String torrentFilename, String infoHash);
+
+    /**
+     * A video by its ActivityPub id, local or remote.
+     *
+     * @since 1.3
+     */
+    Optional<Video> findByUrl(String url);
+
+    /**
+     * Creates or refreshes a remote video, found by its url, in one transaction: metadata, tags, search index and
+     * the URLs of its files and HLS playlist (replacing the earlier ones). A video's uuid is kept from its first
+     * sight; the video must belong to the stored remote channel it names.
+     *
+     * @throws NotFoundException if the channel is not stored
+     * @throws IllegalArgumentException if the url is a local video's, the channel is local, or a video with the
+     *                                  same url belongs to another channel
+     * @since 1.3
+     */
+    Video saveRemote(org.vidiverse.api.model.RemoteVideo video);
 }
