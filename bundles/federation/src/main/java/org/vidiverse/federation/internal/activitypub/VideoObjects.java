@@ -106,7 +106,8 @@ public final class VideoObjects {
         v.put("icon", List.of(
                 image(baseUrl + "/lazy-static/thumbnails/" + video.uuid() + ".jpg", 280, 157),
                 image(baseUrl + "/lazy-static/previews/" + video.uuid() + ".jpg", 850, 480)));
-        v.put("url", VideoLinks.render(video, url, files == null ? List.of() : files, hls, baseUrl));
+        v.put("url", VideoLinks.render(video, url, files == null ? List.of() : files,
+                hls == null ? Optional.empty() : hls, baseUrl));
         v.put("likes", url + "/likes");
         v.put("dislikes", url + "/dislikes");
         v.put("shares", url + "/announces");
