@@ -82,8 +82,8 @@ check "an edit on A reaches B" eventually 30 bash -c "curl -sf '$B/api/v1/videos
 stop_instance "$B_LAUNCHER"
 curl -sf "${a_auth[@]}" -X PUT -H 'Content-Type: application/json' -d '{"name":"Renamed while B was down"}' \
   "$A/api/v1/videos/$uuid"
-check "A keeps the delivery to B for later" eventually 30 bash -c "curl -sf -H 'Authorization: Bearer $A_TOKEN' \
-  '$A/api/v1/jobs/waiting?jobType=activitypub-http-unicast' | grep -q 'localhost:$B_PORT'"
+check "A keeps the delivery to B for a retry" eventually 30 bash -c "curl -sf -H 'Authorization: Bearer $A_TOKEN' \
+  '$A/api/v1/jobs/delayed?jobType=activitypub-http-unicast' | grep -q 'localhost:$B_PORT'"
 start_instance "$B_PORT" "$WORK/b" "$WORK/b2.log"
 B_LAUNCHER=$LAST_LAUNCHER
 wait_up "$B"

@@ -29,6 +29,14 @@ public interface MediaStorage {
     /** The media root, e.g. {@code data/media}. */
     Path root();
 
+    /**
+     * A name for this node that stays the same across restarts (kept in the media root), so that the jobs it held
+     * when it stopped can be handed back when it starts again.
+     *
+     * @since 1.2
+     */
+    String nodeId();
+
     default Path webVideos() {
         return root().resolve(WEB_VIDEOS);
     }

@@ -59,6 +59,8 @@ final class TranscodeJob {
         final InstanceIdentity instance;
         volatile MediaConfig config;
         volatile TorrentMaker torrents;
+        /** Tells other instances of a published video; absent without the federation bundle. */
+        volatile org.vidiverse.api.federation.ActivityPublisher publisher;
 
         Context(JobStore jobs, VideoStore videos, MediaStorage storage, Codecs codecs, InstanceIdentity instance,
                 MediaConfig config) {
@@ -166,6 +168,10 @@ final class TranscodeJob {
         removeReplaced(video, before, placed);
         LOG.info("Video {} published: {} web videos, {} HLS renditions", video.uuid(), placed.webVideos.size(),
                 placed.hlsFiles.size());
+        org.vidiverse.api.federation.ActivityPublisher publisher = ctx.publisher;
+        if (publisher != null) {
+            publisher.videoPublished(video.id());
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.vidiverse.media.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +49,7 @@ public final class TranscodingWorker {
                              @Reference Codecs codecs, @Reference InstanceIdentity instance, MediaConfig config) {
         this.jobs = jobs;
         this.context = new TranscodeJob.Context(jobs, videos, storage, codecs, instance, config);
-        try {
-            this.nodeId = NodeId.of(storage.root());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the node id in " + storage.root(), e);
-        }
+        this.nodeId = storage.nodeId();
         reapOrphans(storage.root().resolve("tmp"));
         jobs.releaseClaims(nodeId);
         start(config.transcodingConcurrency());
@@ -101,6 +95,17 @@ public final class TranscodingWorker {
     void unbindTorrentMaker(TorrentMaker maker) {
         if (context.torrents == maker) {
             context.torrents = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindPublisher(org.vidiverse.api.federation.ActivityPublisher publisher) {
+        context.publisher = publisher;
+    }
+
+    void unbindPublisher(org.vidiverse.api.federation.ActivityPublisher publisher) {
+        if (context.publisher == publisher) {
+            context.publisher = null;
         }
     }
 

@@ -39,6 +39,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/videos/{id}/comment-threads")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CommentThreadsResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private final CommentStore comments;
     private final ChannelStore channels;
     private final VideoAccess access;
@@ -100,7 +102,9 @@ public final class CommentThreadsResource {
         String text = CommentsResource.text(Bodies.fields(contentType, body));
         Video video = access.findVisible(id, security);
         CommentsResource.checkCommentsEnabled(video);
-        return Map.of("comment", json().comment(comments.create(video.id(), user.accountId(), null, text)));
+        Comment created = comments.create(video.id(), user.accountId(), null, text);
+        federation.tell(p -> p.commentCreated(created.id()));
+        return Map.of("comment", json().comment(created));
     }
 
     private CommentJson json() {

@@ -38,6 +38,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/videos/{id}/comments")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CommentsResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private static final Logger LOG = LoggerFactory.getLogger(CommentsResource.class);
 
     private final CommentStore comments;
@@ -64,6 +66,7 @@ public final class CommentsResource {
         checkCommentsEnabled(video);
         checkBelongsTo(existing(parentId), video);
         Comment reply = comments.create(video.id(), user.accountId(), parentId, text);
+        federation.tell(p -> p.commentCreated(reply.id()));
         return Map.of("comment", new CommentJson(channels::findAccount).comment(reply));
     }
 
@@ -86,6 +89,7 @@ public final class CommentsResource {
         if (!comments.delete(cid)) {
             throw new Problem(409, "This comment is already deleted", null, null);
         }
+        federation.tell(p -> p.commentDeleted(comment));
         LOG.info("Comment {} on video {} deleted by {}", cid, video.uuid(), user.username());
         return Response.noContent().build();
     }

@@ -48,6 +48,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/video-channels")
 @Produces(MediaType.APPLICATION_JSON)
 public final class VideoChannelsResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private static final Logger LOG = LoggerFactory.getLogger(VideoChannelsResource.class);
     static final int DISPLAY_NAME_MAX = 120;
     static final int TEXT_MAX = 1000;
@@ -107,6 +109,7 @@ public final class VideoChannelsResource {
         String support = body.string("support", TEXT_MAX);
         body.bool("bulkVideosSupportUpdate");           // checked as PeerTube does; videos keep their own support
         channels.updateChannel(channel.id(), displayName, description, support);
+        federation.tell(p -> p.actorUpdated(channel.id()));
         return Response.noContent().build();
     }
 
@@ -158,6 +161,7 @@ public final class VideoChannelsResource {
             Page<Video> page = videos.list(all, PageRequest.of(0, PageRequest.MAX_COUNT, "createdAt"));
             for (Video video : page.data()) {
                 if (videos.delete(video.id())) {
+                    federation.tell(p -> p.videoDeleted(video));
                     removed++;
                     progress = true;
                 }

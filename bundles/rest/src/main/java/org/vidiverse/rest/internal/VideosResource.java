@@ -38,6 +38,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/videos")
 @Produces(MediaType.APPLICATION_JSON)
 public final class VideosResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private final VideoStore videos;
     private final InstanceIdentity instance;
     private final WatchHistoryStore history;
@@ -97,7 +99,8 @@ public final class VideosResource {
     private Response update(SecurityContext security, String id, Map<String, Object> fields) {
         Video video = editable(security, id);
         VideoUpdate update = VideoEdits.read(fields);
-        videos.update(video.id(), update);
+        Video after = videos.update(video.id(), update);
+        federation.videoEdited(video, after);
         return Response.noContent().build();
     }
 
@@ -105,7 +108,9 @@ public final class VideosResource {
     @Path("{id}")
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         Video video = editable(security, id);
-        videos.delete(video.id());
+        if (videos.delete(video.id())) {
+            federation.tell(p -> p.videoDeleted(video));
+        }
         return Response.noContent().build();
     }
 

@@ -1,0 +1,211 @@
+package org.vidiverse.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The instance as other ActivityPub servers meet it: discovery and actor documents, and its inbox taking signed
+ * activities from a fake remote instance on loopback, in the order that keeps it safe: shape, federation policy
+ * (before any fetch), signature, signer, replay; PeerTube-shaped videos stored and removed.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FederationIT {
+    private static final int PORT = 9187;
+    private static final int REMOTE_PORT = 9481;
+    private static final int DENIED_PORT = 9482;
+    private static final String BASE = "http://localhost:" + PORT;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Configuration
+    public Option[] config() {
+        String cfg = "etc/org.vidiverse.federation.cfg";
+        return Distribution.options(PORT,
+                editConfigurationFilePut(cfg, "allowLoopback", "true"),
+                editConfigurationFilePut(cfg, "remoteScheme", "http"),
+                editConfigurationFilePut(cfg, "mode", "denylist"),
+                editConfigurationFilePut(cfg, "hosts", "localhost:" + DENIED_PORT),
+                editConfigurationFilePut(cfg, "deliveryRetryBaseSeconds", "1"));
+    }
+
+    private static Http http() {
+        return new Http(PORT);
+    }
+
+    private static String follow(String id, String actor, String object) {
+        return "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Follow\",\"id\":\"" + id
+                + "\",\"actor\":\"" + actor + "\",\"object\":\"" + object + "\"}";
+    }
+
+    @Test
+    public void discoveryAndActorsAnswerAsPeerTube() throws Exception {
+        http().awaitOk("/api/v1/config");
+        JsonNode finger = http().get("/.well-known/webfinger?resource=acct:root@localhost:" + PORT).json();
+        assertEquals(BASE + "/accounts/root", finger.path("links").get(0).path("href").asText());
+        assertEquals(404, http().get("/.well-known/webfinger?resource=acct:nobody@localhost:" + PORT).status());
+        assertEquals(400, http().get("/.well-known/webfinger?resource=nonsense").status());
+        assertEquals(BASE + "/nodeinfo/2.0.json",
+                http().get("/.well-known/nodeinfo").json().path("links").get(0).path("href").asText());
+        assertEquals("activitypub", http().get("/nodeinfo/2.0.json").json().path("protocols").get(0).asText());
+        assertTrue(http().get("/.well-known/host-meta").body().contains("/.well-known/webfinger?resource={uri}"));
+
+        Http.Answer person = http().bytes("GET", "/accounts/root", null, null, "Accept", "application/activity+json");
+        assertTrue(person.contentType(), person.contentType().startsWith("application/activity+json"));
+        JsonNode root = person.json();
+        assertEquals("Person", root.path("type").asText());
+        assertEquals(BASE + "/inbox", root.path("endpoints").path("sharedInbox").asText());
+        assertEquals(BASE + "/accounts/root#main-key", root.path("publicKey").path("id").asText());
+        assertTrue(root.path("publicKey").path("publicKeyPem").asText().startsWith("-----BEGIN PUBLIC KEY-----"));
+        JsonNode channel = http().bytes("GET", "/video-channels/root_channel", null, null, "Accept",
+                "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"").json();
+        assertEquals("Group", channel.path("type").asText());
+        assertEquals(BASE + "/accounts/root", channel.path("attributedTo").get(0).path("id").asText());
+        assertEquals("Application", http().bytes("GET", "/accounts/peertube", null, null, "Accept",
+                "application/activity+json").json().path("type").asText());
+        assertTrue(http().bytes("GET", "/accounts/root", null, null, "Accept", "text/html").contentType()
+                .startsWith("text/html"));
+        JsonNode outbox = http().bytes("GET", "/accounts/root/outbox", null, null, "Accept",
+                "application/activity+json").json();
+        assertEquals("OrderedCollection", outbox.path("type").asText());
+        assertEquals(BASE + "/accounts/root/outbox?page=1", outbox.path("first").asText());
+    }
+
+    @Test
+    public void badDeliveriesAreRefusedWithTheRightStatus() throws Exception {
+        http().awaitOk("/api/v1/config");
+        try (FakeRemoteInstance remote = new FakeRemoteInstance(REMOTE_PORT)) {
+            String alice = remote.person("alice");
+            String bob = remote.person("bob");
+            String activity = follow(remote.base() + "/follows/" + UUID.randomUUID(), alice, BASE + "/accounts/root");
+            byte[] bytes = activity.getBytes(StandardCharsets.UTF_8);
+
+            assertEquals(400, http().bytes("POST", "/inbox", null, "[1,2]".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/activity+json").status());
+            assertEquals(400, http().bytes("POST", "/inbox", null, "{\"type\":\"Follow\"}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/activity+json").status());
+            assertEquals("unsigned", 401, http().bytes("POST", "/inbox", null, bytes,
+                    "Content-Type", "application/activity+json").status());
+            assertEquals("signed by another key", 401, remote.deliver(BASE + "/inbox", alice, bytes, Instant.now(),
+                    bytes, FakeRemoteInstance.newKeyPair()).status());
+            assertEquals("stale date", 401, remote.deliver(BASE + "/inbox", alice, bytes,
+                    Instant.now().minusSeconds(3 * 3600), bytes, remote.keyOf(alice)).status());
+            byte[] altered = activity.replace("/accounts/root", "/accounts/peertube").getBytes(StandardCharsets.UTF_8);
+            assertEquals("body changed after signing", 401, remote.deliver(BASE + "/inbox", alice, bytes,
+                    Instant.now(), altered, remote.keyOf(alice)).status());
+            assertEquals("bob signing alice's follow", 403, remote.deliver(BASE + "/inbox", bob, activity).status());
+            byte[] huge = ("{\"type\":\"Follow\",\"id\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            assertEquals(413, http().bytes("POST", "/inbox", null, huge, "Content-Type", "application/activity+json")
+                    .status());
+            assertTrue("nothing was accepted: " + remote.inbox, remote.inbox.isEmpty());
+        }
+    }
+
+    @Test
+    public void deniedHostIsRefusedBeforeAnythingIsFetched() throws Exception {
+        http().awaitOk("/api/v1/config");
+        try (FakeRemoteInstance denied = new FakeRemoteInstance(DENIED_PORT)) {
+            String mallory = denied.person("mallory");
+            Http.Answer answer = denied.deliver(BASE + "/inbox", mallory,
+                    follow(denied.base() + "/follows/1", mallory, BASE + "/accounts/root"));
+            assertEquals(answer.body(), 403, answer.status());
+            assertEquals("the instance fetched from a denied host: " + denied.requests, 0, denied.requests.size());
+        }
+    }
+
+    @Test
+    public void signedFollowIsAcceptedOnceWithASignedAccept() throws Exception {
+        http().awaitOk("/api/v1/config");
+        try (FakeRemoteInstance remote = new FakeRemoteInstance(REMOTE_PORT)) {
+            String carol = remote.person("carol");
+            String followId = remote.base() + "/follows/" + UUID.randomUUID();
+            String activity = follow(followId, carol, BASE + "/accounts/root");
+            Http.Answer answer = remote.deliver(BASE + "/inbox", carol, activity);
+            assertTrue(answer.status() + " " + answer.body(), answer.status() / 100 == 2);
+            Await.until("an Accept reaches the follower", java.time.Duration.ofSeconds(30), () -> !remote.inbox.isEmpty());
+            FakeRemoteInstance.Received accept = remote.inbox.get(0);
+            assertEquals("Accept", accept.activity().path("type").asText());
+            assertEquals(BASE + "/accounts/root", accept.activity().path("actor").asText());
+            assertEquals(followId, accept.activity().path("object").path("id").asText());
+            String rootKey = http().bytes("GET", "/accounts/root", null, null, "Accept", "application/activity+json")
+                    .json().path("publicKey").path("publicKeyPem").asText();
+            assertTrue("the Accept is signed by root's key", FakeRemoteInstance.signedBy(accept, "/inbox", rootKey));
+            JsonNode followers = http().bytes("GET", "/accounts/root/followers?page=1", null, null, "Accept",
+                    "application/activity+json").json();
+            assertTrue(followers.toString(), followers.path("orderedItems").toString().contains(carol));
+
+            assertTrue(remote.deliver(BASE + "/inbox", carol, activity).status() / 100 == 2);
+            Thread.sleep(3_000);
+            assertEquals("a replayed Follow is a no-op", 1, remote.inbox.size());
+        }
+    }
+
+    @Test
+    public void peerTubeVideoIsStoredUpdatedAndDeleted() throws Exception {
+        http().awaitOk("/api/v1/config");
+        try (FakeRemoteInstance remote = new FakeRemoteInstance(REMOTE_PORT)) {
+            String root = remote.person("root");
+            remote.channel("root_channel", root);
+            String video;
+            try (InputStream in = FederationIT.class.getResourceAsStream("/peertube-ap-video.json")) {
+                video = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("http://127.0.0.1:9001",
+                        remote.base()).replace("ws://127.0.0.1:9001", "ws://" + remote.host())
+                        .replace("127.0.0.1%3A9001", "localhost%3A" + REMOTE_PORT);
+            }
+            JsonNode object = JSON.readTree(video);
+            String uuid = object.path("uuid").asText();
+            String create = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"id\":\""
+                    + object.path("id").asText() + "/activity\",\"actor\":\"" + root + "\",\"to\":[\""
+                    + "https://www.w3.org/ns/activitystreams#Public\"],\"object\":" + video + "}";
+            Http.Answer created = remote.deliver(BASE + "/inbox", root, create);
+            assertTrue(created.status() + " " + created.body(), created.status() / 100 == 2);
+
+            JsonNode stored = http().get("/api/v1/videos/" + uuid).json();
+            assertEquals(stored.toString(), "bench transcode run 2", stored.path("name").asText());
+            assertFalse(stored.path("isLocal").asBoolean(true));
+            assertEquals("localhost:" + REMOTE_PORT, stored.path("channel").path("host").asText());
+            assertEquals(5, stored.path("files").size());
+            assertTrue(stored.path("files").get(0).path("fileUrl").asText().startsWith(remote.base() + "/static/"));
+            assertTrue(stored.path("streamingPlaylists").get(0).path("playlistUrl").asText()
+                    .startsWith(remote.base() + "/static/streaming-playlists/hls/"));
+            assertTrue(http().get("/api/v1/videos?isLocal=false").body().contains(uuid));
+
+            String update = create.replace("\"type\":\"Create\"", "\"type\":\"Update\"")
+                    .replace("/activity\"", "/activity/update-1\"").replace("bench transcode run 2", "Renamed remotely");
+            assertTrue(remote.deliver(BASE + "/inbox", root, update).status() / 100 == 2);
+            assertEquals("Renamed remotely", http().get("/api/v1/videos/" + uuid).json().path("name").asText());
+
+            String stranger = remote.person("stranger");
+            try (FakeRemoteInstance other = new FakeRemoteInstance(REMOTE_PORT + 10)) {
+                String eve = other.person("eve");
+                String foreignDelete = "{\"type\":\"Delete\",\"id\":\"" + other.base() + "/d/1\",\"actor\":\"" + eve
+                        + "\",\"object\":\"" + object.path("id").asText() + "\"}";
+                assertEquals(403, other.deliver(BASE + "/inbox", eve, foreignDelete).status());
+            }
+            String strangerDelete = "{\"type\":\"Delete\",\"id\":\"" + remote.base() + "/d/2\",\"actor\":\""
+                    + stranger + "\",\"object\":\"" + object.path("id").asText() + "\"}";
+            assertEquals("only the video's account or channel deletes it", 403,
+                    remote.deliver(BASE + "/inbox", stranger, strangerDelete).status());
+            String delete = strangerDelete.replace("/d/2", "/d/3").replace(stranger, root);
+            assertTrue(remote.deliver(BASE + "/inbox", root, delete).status() / 100 == 2);
+            assertEquals(404, http().get("/api/v1/videos/" + uuid).status());
+        }
+    }
+}
