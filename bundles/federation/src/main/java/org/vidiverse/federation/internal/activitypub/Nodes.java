@@ -146,8 +146,9 @@ final class Nodes {
 
     /** Refuses an id that does not live on the instance the document came from. */
     static void requireOnHost(String url, String expectedHost, String what) throws InvalidObjectException {
-        String host = hostName(url);
-        if (host == null || !host.equals(hostNameOf(expectedHost))) {
+        // the port counts: two instances on one machine are two origins
+        String host = Activities.host(url);
+        if (host == null || !host.equals(expectedHost.trim().toLowerCase(Locale.ROOT))) {
             throw new InvalidObjectException(what + ": " + excerpt(url) + " is not on " + expectedHost);
         }
     }

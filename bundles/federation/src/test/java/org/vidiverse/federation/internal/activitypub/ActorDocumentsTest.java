@@ -105,7 +105,7 @@ public class ActorDocumentsTest {
 
     @Test
     public void peerTubeApplicationIsRead() throws Exception {
-        RemoteActor instance = ActorDocuments.parse(load(APPLICATION), "127.0.0.1");
+        RemoteActor instance = ActorDocuments.parse(load(APPLICATION), "127.0.0.1:9001");
         assertEquals(ActorType.APPLICATION, instance.type());
         assertEquals("peertube", instance.name());
     }

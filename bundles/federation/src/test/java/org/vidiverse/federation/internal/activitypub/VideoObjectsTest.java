@@ -108,8 +108,14 @@ public class VideoObjectsTest {
     }
 
     @Test
-    public void expectedHostMayNameThePortAndIgnoresCase() throws Exception {
-        assertEquals(UUID, VideoObjects.parse(load("ap-video.json"), "127.0.0.1").video().uuid());
+    public void expectedHostNamesThePortAndIgnoresCase() throws Exception {
+        assertEquals(UUID, VideoObjects.parse(load("ap-video.json"), "127.0.0.1:9001").video().uuid());
+        try {
+            VideoObjects.parse(load("ap-video.json"), "127.0.0.1:9002");
+            org.junit.Assert.fail("another port is another instance");
+        } catch (InvalidObjectException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("is not on 127.0.0.1:9002"));
+        }
         ObjectNode named = edited("ap-video.json", v -> {
             v.put("id", "https://PeerTube.Example/videos/watch/" + UUID);
             v.set("attributedTo", tree(List.of(Map.of("type", "Person", "id", "https://peertube.example/accounts/a"),
