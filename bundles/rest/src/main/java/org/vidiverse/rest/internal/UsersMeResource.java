@@ -34,6 +34,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/users/me")
 @Produces(MediaType.APPLICATION_JSON)
 public final class UsersMeResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private static final java.util.List<String> NSFW_POLICIES = java.util.List.of("display", "blur", "do_not_list");
 
     private final UserStore users;
@@ -91,6 +93,9 @@ public final class UsersMeResource {
         }
         users.update(user.id(), new UserUpdate(email, null, null, null, null, null, null, nsfw, body.bool("p2pEnabled"),
                 displayName, body.bool("videosHistoryEnabled")));
+        if (displayName != null) {
+            federation.tell(p -> p.actorUpdated(user.accountId()));
+        }
         if (password != null) {
             admin.resetPassword(user.username(), password);
         }
