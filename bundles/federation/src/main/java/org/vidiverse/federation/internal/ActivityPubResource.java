@@ -116,39 +116,23 @@ public final class ActivityPubResource {
     }
 
     @GET
-    @Path("{kind: accounts|video-channels}/{name}/followers")
-    public Response followers(@PathParam("kind") String kind, @PathParam("name") String name,
-                              @QueryParam("page") String page) {
+    @Path("{kind: accounts|video-channels}/{name}/{side: followers|following}")
+    public Response follows(@PathParam("kind") String kind, @PathParam("name") String name,
+                            @PathParam("side") String side, @QueryParam("page") String page) {
         Actor actor = localActor(name, "video-channels".equals(kind));
+        boolean followers = "followers".equals(side);
         int pageNumber = pageNumber(page);
-        String id = actor.followersUrl();
+        String id = followers ? actor.followersUrl() : actor.followingUrl();
+        long total = followers ? actor.followersCount() : actor.followingCount();
         if (pageNumber == 0) {
-            return ApResponses.json(withContext(Collections.orderedCollection(id, actor.followersCount(),
-                    id + "?page=1")));
+            return ApResponses.json(withContext(Collections.orderedCollection(id, total, id + "?page=1")));
         }
-        Page<Follow> found = follows.followersOf(actor.id(), PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE,
-                "-createdAt"));
+        PageRequest request = PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE, "-createdAt");
+        Page<Follow> found = followers ? follows.followersOf(actor.id(), request)
+                : follows.followingOf(actor.id(), request);
         List<Object> items = found.data().stream().filter(f -> f.state() == FollowState.ACCEPTED)
-                .map(f -> (Object) f.follower().url()).toList();
-        return ApResponses.json(withContext(page(id, pageNumber, actor.followersCount(), items)));
-    }
-
-    @GET
-    @Path("{kind: accounts|video-channels}/{name}/following")
-    public Response following(@PathParam("kind") String kind, @PathParam("name") String name,
-                              @QueryParam("page") String page) {
-        Actor actor = localActor(name, "video-channels".equals(kind));
-        int pageNumber = pageNumber(page);
-        String id = actor.followingUrl();
-        if (pageNumber == 0) {
-            return ApResponses.json(withContext(Collections.orderedCollection(id, actor.followingCount(),
-                    id + "?page=1")));
-        }
-        Page<Follow> found = follows.followingOf(actor.id(), PageRequest.of((pageNumber - 1) * PAGE_SIZE, PAGE_SIZE,
-                "-createdAt"));
-        List<Object> items = found.data().stream().filter(f -> f.state() == FollowState.ACCEPTED)
-                .map(f -> (Object) f.following().url()).toList();
-        return ApResponses.json(withContext(page(id, pageNumber, actor.followingCount(), items)));
+                .map(f -> (Object) (followers ? f.follower() : f.following()).url()).toList();
+        return ApResponses.json(withContext(page(id, pageNumber, total, items)));
     }
 
     @GET

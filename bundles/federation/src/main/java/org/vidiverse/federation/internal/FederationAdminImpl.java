@@ -94,23 +94,24 @@ public final class FederationAdminImpl implements FederationAdmin {
 
     @Override
     public Follow acceptFollower(String handle) {
-        Actor server = keys.instanceActor();
-        Actor follower = findKnown(handle);
-        Follow follow = follows.find(follower.id(), server.id())
-                .orElseThrow(() -> new NotFoundException(handle + " does not follow this instance"));
+        Follow follow = followOfInstance(handle);
         Follow accepted = follows.setState(follow.id(), FollowState.ACCEPTED);
-        followers.sendAccept(server, follower, accepted);
+        followers.sendAccept(keys.instanceActor(), findKnown(handle), accepted);
         return accepted;
     }
 
     @Override
     public void rejectFollower(String handle) {
-        Actor server = keys.instanceActor();
+        Follow follow = followOfInstance(handle);
+        follows.delete(follow.follower().id(), follow.following().id());
+        followers.reject(keys.instanceActor(), findKnown(handle), follow.url());
+    }
+
+    /** The follow of the instance actor by the remote actor {@code handle}. */
+    private Follow followOfInstance(String handle) {
         Actor follower = findKnown(handle);
-        Follow follow = follows.find(follower.id(), server.id())
+        return follows.find(follower.id(), keys.instanceActor().id())
                 .orElseThrow(() -> new NotFoundException(handle + " does not follow this instance"));
-        follows.delete(follower.id(), server.id());
-        followers.reject(server, follower, follow.url());
     }
 
     /** A remote instance ({@code host}) or actor ({@code name@host}), fetched if needed. */
