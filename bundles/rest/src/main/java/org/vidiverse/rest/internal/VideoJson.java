@@ -37,10 +37,8 @@ final class VideoJson {
         json.put("viewers", 0);
         json.put("likes", v.likes());
         json.put("dislikes", v.dislikes());
-        // stills are made with the renditions; before, a client shows its own placeholder
-        boolean stills = v.state() == org.vidiverse.api.model.VideoState.PUBLISHED && v.duration() > 0;
-        json.put("thumbnailPath", stills ? "/lazy-static/thumbnails/" + v.uuid() + ".jpg" : null);
-        json.put("previewPath", stills ? "/lazy-static/previews/" + v.uuid() + ".jpg" : null);
+        json.put("thumbnailPath", picturePath(v, "thumbnails", v.thumbnailUrl()));
+        json.put("previewPath", picturePath(v, "previews", v.previewUrl()));
         json.put("embedPath", "/videos/embed/" + v.uuid());
         json.put("createdAt", Json.date(v.createdAt()));
         json.put("updatedAt", Json.date(v.updatedAt()));
@@ -51,6 +49,20 @@ final class VideoJson {
         json.put("channel", actor(v.channel()));
         json.put("state", Labels.idLabel(v.state().id(), v.state().label()));
         return json;
+    }
+
+    /**
+     * A local video's stills are made with its renditions (before, a client shows its own placeholder) and named
+     * after its uuid. A remote video's stay on its origin; PeerTube's REST shape has only paths, so the path names
+     * the origin's file under {@code /lazy-static/}, where a fetch-and-cache would serve it as PeerTube does.
+     */
+    private static String picturePath(Video v, String folder, String remoteUrl) {
+        if (!v.local()) {
+            String name = lastSegment(remoteUrl);
+            return name == null ? null : "/lazy-static/" + folder + "/" + name;
+        }
+        boolean stills = v.state() == org.vidiverse.api.model.VideoState.PUBLISHED && v.duration() > 0;
+        return stills ? "/lazy-static/" + folder + "/" + v.uuid() + ".jpg" : null;
     }
 
     static Map<String, Object> details(Video v, List<VideoFile> files, String publicUrl) {
@@ -71,16 +83,17 @@ final class VideoJson {
         json.put("blacklisted", false);
         json.put("blacklistedReason", null);
         json.put("inputFileUpdatedAt", null);
-        json.put("trackerUrls", List.of(publicUrl + "/tracker/announce",
-                publicUrl.replaceFirst("^http", "ws") + "/tracker/socket"));
+        // a remote video's peers meet on its origin's tracker
+        String trackerBase = v.local() ? publicUrl : origin(v.url(), publicUrl);
+        json.put("trackerUrls", trackers(trackerBase));
         List<Map<String, Object>> webVideos = new ArrayList<>();
         List<Map<String, Object>> hlsFiles = new ArrayList<>();
         for (VideoFile file : files) {
             if (file.streamingPlaylistId() == null) {
-                webVideos.add(file(v, file, publicUrl, "/static/web-videos/" + file.filename(),
+                webVideos.add(file(v, file, publicUrl, trackerBase, "/static/web-videos/" + file.filename(),
                         "/download/web-videos/" + v.uuid() + "-" + file.resolution() + ".mp4"));
             } else if (hls != null && file.streamingPlaylistId() == hls.id()) {
-                hlsFiles.add(file(v, file, publicUrl,
+                hlsFiles.add(file(v, file, publicUrl, trackerBase,
                         "/static/streaming-playlists/hls/" + v.uuid() + "/" + file.filename(),
                         "/download/streaming-playlists/hls/videos/" + v.uuid() + "-" + file.resolution()
                                 + "-fragmented.mp4"));
@@ -94,9 +107,14 @@ final class VideoJson {
             String folder = publicUrl + "/static/streaming-playlists/hls/" + v.uuid() + "/";
             playlist.put("id", hls.id());
             playlist.put("type", 1);
-            playlist.put("playlistUrl", folder + hls.playlistFilename());
-            playlist.put("segmentsSha256Url", hls.segmentsSha256Filename() == null ? null
-                    : folder + hls.segmentsSha256Filename());
+            if (hls.remote()) {
+                playlist.put("playlistUrl", hls.playlistUrl());
+                playlist.put("segmentsSha256Url", hls.segmentsSha256Url());
+            } else {
+                playlist.put("playlistUrl", folder + hls.playlistFilename());
+                playlist.put("segmentsSha256Url", hls.segmentsSha256Filename() == null ? null
+                        : folder + hls.segmentsSha256Filename());
+            }
             playlist.put("redundancies", List.of());
             playlist.put("files", hlsFiles);
             json.put("streamingPlaylists", List.of(playlist));
@@ -104,32 +122,69 @@ final class VideoJson {
         return json;
     }
 
-    /** One rendition with the URLs PeerTube gives: the file, its download, its torrent and magnet link. */
-    private static Map<String, Object> file(Video v, VideoFile f, String publicUrl, String path, String downloadPath) {
+    /**
+     * One rendition with the URLs PeerTube gives: the file, its download, its torrent and magnet link. A remote
+     * video's file is named by its origin's URLs, which serve as download too (nothing is stored here).
+     */
+    private static Map<String, Object> file(Video v, VideoFile f, String publicUrl, String trackerBase, String path,
+                                            String downloadPath) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", f.id());
         json.put("resolution", Labels.idLabel(f.resolution(), f.resolution() == 0 ? "Audio" : f.resolution() + "p"));
         json.put("size", f.size());
         json.put("fps", f.fps());
-        String fileUrl = publicUrl + path;
-        if (f.torrentFilename() != null && f.infoHash() != null) {
-            String torrentUrl = publicUrl + "/lazy-static/torrents/" + f.torrentFilename();
+        boolean local = !f.remote();
+        String fileUrl = local ? publicUrl + path : f.fileUrl();
+        String torrentUrl = !local ? f.torrentUrl() : f.torrentFilename() == null ? null
+                : publicUrl + "/lazy-static/torrents/" + f.torrentFilename();
+        if (torrentUrl != null && f.infoHash() != null) {
             json.put("torrentUrl", torrentUrl);
-            json.put("torrentDownloadUrl", publicUrl + "/download/torrents/" + f.torrentFilename());
+            json.put("torrentDownloadUrl", local ? publicUrl + "/download/torrents/" + f.torrentFilename() : torrentUrl);
+            List<String> trackers = trackers(trackerBase);
             json.put("magnetUri", "magnet:?xs=" + enc(torrentUrl) + "&xt=urn:btih:" + f.infoHash() + "&dn="
-                    + enc(v.name()) + "&tr=" + enc(publicUrl + "/tracker/announce") + "&tr="
-                    + enc(publicUrl.replaceFirst("^http", "ws") + "/tracker/socket") + "&ws=" + enc(fileUrl));
+                    + enc(v.name()) + "&tr=" + enc(trackers.get(0)) + "&tr=" + enc(trackers.get(1)) + "&ws="
+                    + enc(fileUrl));
         } else {
             json.put("torrentUrl", null);
             json.put("torrentDownloadUrl", null);
             json.put("magnetUri", null);
         }
         json.put("fileUrl", fileUrl);
-        json.put("fileDownloadUrl", publicUrl + downloadPath);
+        json.put("fileDownloadUrl", local ? publicUrl + downloadPath : fileUrl);
         json.put("hasAudio", true);
         json.put("hasVideo", f.resolution() != 0);
         json.put("storage", 0);
         return json;
+    }
+
+    /** PeerTube's two trackers of an instance: HTTP announce and WebSocket. */
+    private static List<String> trackers(String base) {
+        return List.of(base + "/tracker/announce", base.replaceFirst("^http", "ws") + "/tracker/socket");
+    }
+
+    /** {@code scheme://host[:port]} of a URL, or {@code fallback} when it has none. */
+    private static String origin(String url, String fallback) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? fallback
+                    : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return fallback;
+        }
+    }
+
+    /** The file name at the end of a URL's path, or {@code null}. */
+    private static String lastSegment(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String path = new java.net.URI(url).getRawPath();
+            String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+            return name.isEmpty() ? null : name;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String enc(String s) {

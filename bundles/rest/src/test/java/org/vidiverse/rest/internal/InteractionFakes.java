@@ -145,6 +145,17 @@ final class InteractionFakes {
             }
 
             @Override
+            public Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
+                                        Instant publishedAt) {
+                throw new UnsupportedOperationException("remote comments are not part of these tests");
+            }
+
+            @Override
+            public Optional<Comment> findByUrl(String url) {
+                return rows.values().stream().filter(c -> c.url().equals(url)).findFirst();
+            }
+
+            @Override
             public Optional<Comment> findById(long id) {
                 return Optional.ofNullable(rows.get(id));
             }

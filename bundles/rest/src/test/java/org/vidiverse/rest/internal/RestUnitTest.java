@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 
 import org.junit.Test;
 import org.vidiverse.api.model.ActorRef;
+import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
@@ -106,4 +107,95 @@ public class RestUnitTest {
         assertEquals(List.of("http://localhost:9000/tracker/announce", "ws://localhost:9000/tracker/socket"),
                 details.get("trackerUrls"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void localVideoFilesAndStillsAreServedHere() {
+        Video video = new Video(4, "430e98ad-bae9-4c22-9e88-bde4a4110815", "9hgy", "cats", null, null,
+                VideoPrivacy.PUBLIC, VideoState.PUBLISHED, 30, null, null, null, List.of(), false, true, true, false,
+                0, 0, 0, 0, true, "http://localhost:9000/videos/watch/430e98ad-bae9-4c22-9e88-bde4a4110815",
+                LOCAL_CHANNEL, LOCAL_ACCOUNT, CREATED, CREATED, CREATED, null);
+        VideoFile mp4 = new VideoFile(9, 4, 720, 1234, 30, ".mp4", null, "a-720.mp4", "t-720.torrent", "abcd");
+        Map<String, Object> details = VideoJson.details(video, List.of(mp4), null, "http://localhost:9000");
+        assertEquals("/lazy-static/thumbnails/430e98ad-bae9-4c22-9e88-bde4a4110815.jpg", details.get("thumbnailPath"));
+        Map<String, Object> file = ((List<Map<String, Object>>) details.get("files")).get(0);
+        assertEquals("http://localhost:9000/static/web-videos/a-720.mp4", file.get("fileUrl"));
+        assertEquals("http://localhost:9000/download/web-videos/430e98ad-bae9-4c22-9e88-bde4a4110815-720.mp4",
+                file.get("fileDownloadUrl"));
+        assertEquals("http://localhost:9000/lazy-static/torrents/t-720.torrent", file.get("torrentUrl"));
+        assertEquals("http://localhost:9000/download/torrents/t-720.torrent", file.get("torrentDownloadUrl"));
+        assertEquals("magnet:?xs=http%3A%2F%2Flocalhost%3A9000%2Flazy-static%2Ftorrents%2Ft-720.torrent"
+                + "&xt=urn:btih:abcd&dn=cats&tr=http%3A%2F%2Flocalhost%3A9000%2Ftracker%2Fannounce"
+                + "&tr=ws%3A%2F%2Flocalhost%3A9000%2Ftracker%2Fsocket"
+                + "&ws=http%3A%2F%2Flocalhost%3A9000%2Fstatic%2Fweb-videos%2Fa-720.mp4", file.get("magnetUri"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void remoteVideoJsonPointsToItsOrigin() {
+        String origin = "https://peertube.example.net";
+        String uuid = "f1576c16-26a0-4ab3-9c7d-5ab21a47bece";
+        ActorRef channel = new ActorRef(7, "bob_channel", "Bob's", "peertube.example.net",
+                origin + "/video-channels/bob_channel");
+        ActorRef account = new ActorRef(6, "bob", "Bob", "peertube.example.net", origin + "/accounts/bob");
+        Video video = new Video(5, uuid, "x", "bench run", null, null, VideoPrivacy.PUBLIC, VideoState.PUBLISHED, 30,
+                null, null, null, List.of(), false, true, true, false, 0, 0, 0, 0, false,
+                origin + "/videos/watch/" + uuid, channel, account, CREATED, CREATED, CREATED, null,
+                origin + "/lazy-static/thumbnails/814464b4-8397-4c65-8b49-010b838867fa.jpg",
+                origin + "/lazy-static/previews/4934f20d-97bb-4d94-a80a-996c5bcd4396.jpg");
+        String web = origin + "/static/web-videos/442f7863-400c-4333-a548-68a9db842d3e-1080.mp4";
+        String torrent = origin + "/lazy-static/torrents/a4484bd1-c0cc-4291-a43f-8b2503d3518d-1080.torrent";
+        VideoFile mp4 = new VideoFile(13, 5, 1080, 23073634, 30, ".mp4", null,
+                "442f7863-400c-4333-a548-68a9db842d3e-1080.mp4", "a4484bd1-c0cc-4291-a43f-8b2503d3518d-1080.torrent",
+                "e084c514d64d84b41d7d7f9910317550ceaa8ac3", web, torrent);
+        String hlsFolder = origin + "/static/streaming-playlists/hls/" + uuid + "/";
+        HlsPlaylist hls = new HlsPlaylist(2, 5, "m-master.m3u8", "s-segments-sha256.json",
+                hlsFolder + "m-master.m3u8", hlsFolder + "s-segments-sha256.json");
+        VideoFile fragmented = new VideoFile(14, 5, 720, 999, 30, ".mp4", 2L, "h-720-fragmented.mp4", null, null,
+                hlsFolder + "h-720-fragmented.mp4", null);
+
+        Map<String, Object> details = VideoJson.details(video, List.of(mp4, fragmented), hls,
+                "http://localhost:9000");
+        assertEquals(false, details.get("isLocal"));
+        assertEquals("peertube.example.net", ((Map<String, Object>) details.get("account")).get("host"));
+        assertEquals("peertube.example.net", ((Map<String, Object>) details.get("channel")).get("host"));
+        assertEquals("/lazy-static/thumbnails/814464b4-8397-4c65-8b49-010b838867fa.jpg",
+                details.get("thumbnailPath"));
+        assertEquals("/lazy-static/previews/4934f20d-97bb-4d94-a80a-996c5bcd4396.jpg", details.get("previewPath"));
+        assertEquals(List.of(origin + "/tracker/announce", "wss://peertube.example.net/tracker/socket"),
+                details.get("trackerUrls"));
+
+        Map<String, Object> file = ((List<Map<String, Object>>) details.get("files")).get(0);
+        assertEquals(web, file.get("fileUrl"));
+        assertEquals(web, file.get("fileDownloadUrl"));
+        assertEquals(torrent, file.get("torrentUrl"));
+        assertEquals(torrent, file.get("torrentDownloadUrl"));
+        assertEquals("magnet:?xs=https%3A%2F%2Fpeertube.example.net%2Flazy-static%2Ftorrents%2F"
+                + "a4484bd1-c0cc-4291-a43f-8b2503d3518d-1080.torrent&xt=urn:btih:e084c514d64d84b41d7d7f9910317550ceaa8ac3"
+                + "&dn=bench+run&tr=https%3A%2F%2Fpeertube.example.net%2Ftracker%2Fannounce"
+                + "&tr=wss%3A%2F%2Fpeertube.example.net%2Ftracker%2Fsocket"
+                + "&ws=https%3A%2F%2Fpeertube.example.net%2Fstatic%2Fweb-videos%2F"
+                + "442f7863-400c-4333-a548-68a9db842d3e-1080.mp4", file.get("magnetUri"));
+
+        Map<String, Object> playlist = ((List<Map<String, Object>>) details.get("streamingPlaylists")).get(0);
+        assertEquals(hlsFolder + "m-master.m3u8", playlist.get("playlistUrl"));
+        assertEquals(hlsFolder + "s-segments-sha256.json", playlist.get("segmentsSha256Url"));
+        Map<String, Object> hlsFile = ((List<Map<String, Object>>) playlist.get("files")).get(0);
+        assertEquals(hlsFolder + "h-720-fragmented.mp4", hlsFile.get("fileUrl"));
+        assertEquals(hlsFolder + "h-720-fragmented.mp4", hlsFile.get("fileDownloadUrl"));
+        assertNull(hlsFile.get("torrentUrl"));
+        assertNull(hlsFile.get("magnetUri"));
+
+        Video withoutStills = new Video(5, uuid, "x", "bench run", null, null, VideoPrivacy.PUBLIC,
+                VideoState.PUBLISHED, 30, null, null, null, List.of(), false, true, true, false, 0, 0, 0, 0, false,
+                origin + "/videos/watch/" + uuid, channel, account, CREATED, CREATED, CREATED, null);
+        assertNull(VideoJson.summary(withoutStills).get("thumbnailPath"));
+        assertNull(VideoJson.summary(withoutStills).get("previewPath"));
+    }
+
+    private static final Instant CREATED = Instant.parse("2026-11-23T23:17:33Z");
+    private static final ActorRef LOCAL_CHANNEL = new ActorRef(1, "root_channel", "Main root channel",
+            "localhost:9000", "http://localhost:9000/video-channels/root_channel");
+    private static final ActorRef LOCAL_ACCOUNT = new ActorRef(2, "root", "root", "localhost:9000",
+            "http://localhost:9000/accounts/root");
 }

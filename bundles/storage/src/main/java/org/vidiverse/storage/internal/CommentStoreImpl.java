@@ -3,6 +3,7 @@ package org.vidiverse.storage.internal;
 import static org.apache.aries.jpa.template.TransactionType.Required;
 import static org.vidiverse.storage.internal.Dates.toInstant;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -48,34 +49,93 @@ public final class CommentStoreImpl implements CommentStore {
 
     @Override
     public Comment create(long videoId, long accountId, Long inReplyToId, String text) {
+        checkText(text);
+        return jpa.txExpr(Required, em -> {
+            moveCounters(em, videoId, "comments_count = comments_count + 1");
+            CommentEntity c = newComment(em, videoId, account(em, accountId), inReplyToId, text, new Date());
+            em.persist(c);
+            Sql.flush(em, "comment");
+            c.setUrl(identity.publicUrl() + "/videos/watch/" + c.getVideo().getUuid() + "/comments/" + c.getId());
+            return comment(c, 0, 0);
+        });
+    }
+
+    /**
+     * The video row is locked before the lookup by url, so two deliveries of one Note to one video queue and the
+     * second finds the first's comment (on every node sharing the database: the lock is the database's).
+     *
+     * @throws IllegalArgumentException also when the account is a local one: local comments are made by create
+     */
+    @Override
+    public Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
+                                Instant publishedAt) {
+        checkText(text);
+        if (url == null || url.isBlank() || url.length() > 1000) {
+            throw new IllegalArgumentException("a remote comment needs its url (at most 1000 characters)");
+        }
+        return jpa.txExpr(Required, em -> {
+            moveCounters(em, videoId, "comments_count = comments_count");   // the lock alone
+            Optional<CommentEntity> stored = byUrl(em, url);
+            if (stored.isPresent()) {
+                return comment(stored.get(), 0, 0);
+            }
+            AccountEntity account = account(em, accountId);
+            if (account.getActor().isLocal()) {
+                throw new IllegalArgumentException("account " + accountId + " is local");
+            }
+            moveCounters(em, videoId, "comments_count = comments_count + 1");
+            CommentEntity c = newComment(em, videoId, account, inReplyToId, text,
+                    publishedAt == null ? new Date() : Date.from(publishedAt));
+            c.setUrl(url);
+            em.persist(c);
+            Sql.flush(em, "comment " + url);
+            return comment(c, 0, 0);
+        });
+    }
+
+    @Override
+    public Optional<Comment> findByUrl(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(Required, em -> byUrl(em, url).map(c -> comment(c, 0, 0)));
+    }
+
+    private static Optional<CommentEntity> byUrl(EntityManager em, String url) {
+        return em.createQuery("SELECT c FROM CommentEntity c WHERE c.url = :u", CommentEntity.class)
+                .setParameter("u", url).getResultList().stream().findFirst();
+    }
+
+    private static void checkText(String text) {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("comment text must have 1 to " + MAX_TEXT_LENGTH + " characters");
         }
-        return jpa.txExpr(Required, em -> {
-            moveCounters(em, videoId, "comments_count = comments_count + 1");
-            VideoEntity video = em.find(VideoEntity.class, videoId);
-            AccountEntity account = em.find(AccountEntity.class, accountId);
-            if (account == null) {
-                throw new NotFoundException("account " + accountId);
-            }
-            CommentEntity parent = inReplyToId == null ? null : em.find(CommentEntity.class, inReplyToId);
-            if (inReplyToId != null && (parent == null || parent.getVideo().getId() != videoId)) {
-                throw new NotFoundException("comment " + inReplyToId + " on video " + videoId);
-            }
-            Date now = new Date();
-            CommentEntity c = new CommentEntity();
-            c.setVideo(video);
-            c.setAccount(account);
-            c.setInReplyTo(parent);
-            c.setThread(parent == null ? null : parent.getThread() == null ? parent : parent.getThread());
-            c.setText(text);
-            c.setCreatedAt(now);
-            c.setUpdatedAt(now);
-            em.persist(c);
-            Sql.flush(em, "comment");
-            c.setUrl(identity.publicUrl() + "/videos/watch/" + video.getUuid() + "/comments/" + c.getId());
-            return comment(c, 0, 0);
-        });
+    }
+
+    private static AccountEntity account(EntityManager em, long accountId) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account == null) {
+            throw new NotFoundException("account " + accountId);
+        }
+        return account;
+    }
+
+    /** A comment on the video, in the thread of the one it answers; the caller has locked the video row. */
+    private static CommentEntity newComment(EntityManager em, long videoId, AccountEntity account, Long inReplyToId,
+                                            String text, Date createdAt) {
+        CommentEntity parent = inReplyToId == null ? null : em.find(CommentEntity.class, inReplyToId);
+        if (inReplyToId != null && (parent == null || parent.getVideo().getId() != videoId)) {
+            throw new NotFoundException("comment " + inReplyToId + " on video " + videoId);
+        }
+        CommentEntity c = new CommentEntity();
+        c.setVideo(em.find(VideoEntity.class, videoId));
+        c.setAccount(account);
+        c.setInReplyTo(parent);
+        c.setThread(parent == null ? null : parent.getThread() == null ? parent : parent.getThread());
+        c.setText(text);
+        c.setCreatedAt(createdAt);
+        c.setUpdatedAt(createdAt);
+        return c;
     }
 
     @Override

@@ -30,10 +30,7 @@ record IndexSpec(String name, String table, String columns) {
 
     boolean exists(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        // unquoted identifiers are folded: upper case on Derby, lower case on PostgreSQL
-        String t = md.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT)
-                : md.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
-        try (ResultSet rs = md.getIndexInfo(c.getCatalog(), currentSchema(c), t, false, false)) {
+        try (ResultSet rs = md.getIndexInfo(c.getCatalog(), currentSchema(c), folded(md, table), false, false)) {
             while (rs.next()) {
                 if (name.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
                     return true;
@@ -41,6 +38,12 @@ record IndexSpec(String name, String table, String columns) {
             }
         }
         return false;
+    }
+
+    /** An unquoted identifier as the metadata knows it: upper case on Derby, lower case on PostgreSQL. */
+    static String folded(DatabaseMetaData md, String identifier) throws SQLException {
+        return md.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT)
+                : md.storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT) : identifier;
     }
 
     /**

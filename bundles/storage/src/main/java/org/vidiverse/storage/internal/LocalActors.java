@@ -23,6 +23,14 @@ final class LocalActors {
         return name.toLowerCase(Locale.ROOT) + "@";
     }
 
+    /**
+     * Whether the name belongs to the instance's application actor ({@code /accounts/peertube}, as PeerTube has
+     * it), so that no user or channel may take it before that actor is created on first use.
+     */
+    static boolean reserved(String name) {
+        return name.equalsIgnoreCase(org.vidiverse.api.store.ActorStore.INSTANCE_ACTOR_NAME);
+    }
+
     static String remoteHandleKey(String name, String host) {
         return name.toLowerCase(Locale.ROOT) + "@" + host.toLowerCase(Locale.ROOT);
     }

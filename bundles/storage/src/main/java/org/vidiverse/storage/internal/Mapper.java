@@ -5,10 +5,12 @@ import static org.vidiverse.storage.internal.Dates.toInstant;
 import java.util.List;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Account;
+import org.vidiverse.api.model.Actor;
 import org.vidiverse.api.model.ActorRef;
 import org.vidiverse.api.model.Channel;
 import org.vidiverse.api.model.Comment;
 import org.vidiverse.api.model.Follow;
+import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.Job;
 import org.vidiverse.api.model.RemoteInstance;
 import org.vidiverse.api.model.User;
@@ -24,6 +26,7 @@ import org.vidiverse.storage.internal.entity.CommentEntity;
 import org.vidiverse.storage.internal.entity.FollowEntity;
 import org.vidiverse.storage.internal.entity.JobEntity;
 import org.vidiverse.storage.internal.entity.ServerEntity;
+import org.vidiverse.storage.internal.entity.StreamingPlaylistEntity;
 import org.vidiverse.storage.internal.entity.UserEntity;
 import org.vidiverse.storage.internal.entity.VideoEntity;
 import org.vidiverse.storage.internal.entity.VideoFileEntity;
@@ -87,13 +90,34 @@ final class Mapper {
                 v.getLanguage(), tags, v.isNsfw(), v.isCommentsEnabled(), v.isDownloadEnabled(),
                 v.isWaitTranscoding(), v.getViews(), v.getLikes(), v.getDislikes(), v.getCommentsCount(), v.isLocal(),
                 v.getUrl(), ref(v.getChannel()), ref(v.getChannel().getAccount()), toInstant(v.getCreatedAt()),
-                toInstant(v.getUpdatedAt()), toInstant(v.getPublishedAt()), toInstant(v.getOriginallyPublishedAt()));
+                toInstant(v.getUpdatedAt()), toInstant(v.getPublishedAt()), toInstant(v.getOriginallyPublishedAt()),
+                v.getThumbnailUrl(), v.getPreviewUrl());
     }
 
     static VideoFile file(VideoFileEntity f) {
         return new VideoFile(f.getId(), f.getVideo().getId(), f.getResolution(), f.getSize(), f.getFps(),
                 f.getExtname(), f.getStreamingPlaylist() == null ? null : f.getStreamingPlaylist().getId(),
-                f.getFilename(), f.getTorrentFilename(), f.getInfoHash());
+                f.getFilename(), f.getTorrentFilename(), f.getInfoHash(), f.getFileUrl(), f.getTorrentUrl());
+    }
+
+    static HlsPlaylist hls(StreamingPlaylistEntity p) {
+        return new HlsPlaylist(p.getId(), p.getVideo().getId(), p.getPlaylistFilename(),
+                p.getSegmentsSha256Filename(), p.getPlaylistUrl(), p.getSegmentsSha256Url());
+    }
+
+    /**
+     * An actor with the names and description of the account or channel that shares its id (at most one of the
+     * two is given). The application actor's account carries its name as display name.
+     */
+    Actor actor(ActorEntity a, AccountEntity account, ChannelEntity channel) {
+        String displayName = account != null ? account.getDisplayName()
+                : channel != null ? channel.getDisplayName() : a.getPreferredUsername();
+        String summary = account != null ? account.getDescription() : channel != null ? channel.getDescription() : null;
+        Long ownerId = channel == null ? null : channel.getAccount().getId();
+        return new Actor(a.getId(), a.getType(), a.getPreferredUsername(), displayName, summary, host(a), a.isLocal(),
+                a.getUrl(), a.getInboxUrl(), a.getSharedInboxUrl(), a.getOutboxUrl(), a.getFollowersUrl(),
+                a.getFollowingUrl(), a.getPublicKey(), a.getPrivateKey(), ownerId, a.getFollowersCount(),
+                a.getFollowingCount(), toInstant(a.getCreatedAt()), toInstant(a.getUpdatedAt()));
     }
 
     Comment comment(CommentEntity c) {

@@ -76,7 +76,7 @@ public final class SchemaMigrator {
 
     /** Every index the steps ensure. */
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
-            SORTED_LISTING_INDEXES, FILE_NAME_INDEXES).flatMap(List::stream).toList();
+            SORTED_LISTING_INDEXES, FILE_NAME_INDEXES, FederationSchema.INDEXES).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -103,7 +103,9 @@ public final class SchemaMigrator {
                         for (IndexSpec index : FILE_NAME_INDEXES) {
                             index.ensure(c);
                         }
-                    }));
+                    }),
+            new Step(6, "federation: URLs of remote files, playlists and pictures, received activities, unique "
+                    + "comment and follow urls", (c, identity) -> FederationSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

@@ -108,7 +108,7 @@ public final class UserStoreImpl implements UserStore {
             throw new DuplicateException("email " + u.email() + " is taken");
         }
         for (String name : new String[] {u.username(), channelName}) {
-            if (exists(em, "SELECT COUNT(a) FROM ActorEntity a WHERE a.handleKey = :v",
+            if (LocalActors.reserved(name) || exists(em, "SELECT COUNT(a) FROM ActorEntity a WHERE a.handleKey = :v",
                     LocalActors.localHandleKey(name))) {
                 throw new DuplicateException("account or channel name " + name + " is taken");
             }
@@ -210,10 +210,11 @@ public final class UserStoreImpl implements UserStore {
 
     /**
      * Bytes stored for the user's videos (created since {@code since} when given): every rendition, web videos and
-     * HLS alike, plus the originals still waiting for theirs.
+     * HLS alike, plus the originals still waiting for theirs. Remote videos never count: their files stay on their
+     * origin (and their channels belong to remote accounts, which have no user anyway).
      */
     static long quotaUsed(javax.persistence.EntityManager em, long userId, java.time.Instant since) {
-        String created = since == null ? "" : " AND v.createdAt >= :since";
+        String created = " AND v.local = TRUE" + (since == null ? "" : " AND v.createdAt >= :since");
         javax.persistence.TypedQuery<Long> files = em.createQuery("SELECT COALESCE(SUM(f.size), 0) FROM "
                 + "VideoFileEntity f JOIN f.video v WHERE v.channel.account.user.id = :u" + created, Long.class);
         javax.persistence.TypedQuery<Long> sources = em.createQuery("SELECT COALESCE(SUM(v.sourceSize), 0) FROM "

@@ -27,9 +27,11 @@ import org.vidiverse.api.model.NewVideoFile;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.QuotaExceededException;
+import org.vidiverse.api.model.RemoteVideo;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
 import org.vidiverse.api.model.VideoState;
+import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
@@ -87,13 +89,7 @@ public final class VideoStoreImpl implements VideoStore {
             VideoEntity v = newVideoEntity(n, channel);
             em.persist(v);
             List<String> tags = normalise(n.tags());
-            for (int i = 0; i < tags.size(); i++) {
-                VideoTagEntity t = new VideoTagEntity();
-                t.setVideo(v);
-                t.setName(tags.get(i));
-                t.setPosition(i);
-                em.persist(t);
-            }
+            persistTags(em, v, tags);
             Sql.flush(em, "video " + v.getUuid());
             SearchIndex.add(em, v.getId(), v.getName(), tags, v.getDescription());
             return mapper.video(v, tags);
@@ -132,9 +128,20 @@ public final class VideoStoreImpl implements VideoStore {
     }
 
     /** Trimmed, without blanks and repeats, in the given order. */
-    private static List<String> normalise(List<String> tags) {
+    static List<String> normalise(List<String> tags) {
         return List.copyOf(tags.stream().filter(Objects::nonNull).map(String::trim).filter(t -> !t.isEmpty())
                 .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    /** The video's tags, in their order. */
+    static void persistTags(EntityManager em, VideoEntity v, List<String> tags) {
+        for (int i = 0; i < tags.size(); i++) {
+            VideoTagEntity t = new VideoTagEntity();
+            t.setVideo(v);
+            t.setName(tags.get(i));
+            t.setPosition(i);
+            em.persist(t);
+        }
     }
 
     @Override
@@ -150,6 +157,28 @@ public final class VideoStoreImpl implements VideoStore {
     @Override
     public Optional<Video> findByShortUuid(String shortUuid) {
         return findBy("shortUuid", shortUuid);
+    }
+
+    @Override
+    public Optional<Video> findByUrl(String url) {
+        return url == null ? Optional.empty() : findBy("url", url);
+    }
+
+    /**
+     * Saves of one channel's videos queue on the channel row ({@link RemoteVideos}); should two saves still both
+     * insert (the same url with two channels), the unique url lets one win, and the other is retried once.
+     */
+    @Override
+    public Video saveRemote(RemoteVideo remote) {
+        Video video;
+        try {
+            video = jpa.txExpr(Required, em -> new RemoteVideos(em, identity, mapper).save(remote));
+        } catch (DuplicateException raced) {
+            video = jpa.txExpr(Required, em -> new RemoteVideos(em, identity, mapper).save(remote));
+        }
+        changes.changed();   // after the commit, as for local videos
+        LOG.debug("Saved remote video {} '{}'", video.url(), video.name());
+        return video;
     }
 
     private Optional<Video> findBy(String field, String value) {
@@ -288,13 +317,7 @@ public final class VideoStoreImpl implements VideoStore {
                 em.createQuery("DELETE FROM VideoTagEntity t WHERE t.video.id = :id").setParameter("id", id)
                         .executeUpdate();
                 tags = normalise(u.tags());
-                for (int i = 0; i < tags.size(); i++) {
-                    VideoTagEntity t = new VideoTagEntity();
-                    t.setVideo(v);
-                    t.setName(tags.get(i));
-                    t.setPosition(i);
-                    em.persist(t);
-                }
+                persistTags(em, v, tags);
             } else {
                 tags = em.createQuery("SELECT t.name FROM VideoTagEntity t WHERE t.video.id = :id ORDER BY t.position",
                         String.class).setParameter("id", id).getResultList();
@@ -360,13 +383,7 @@ public final class VideoStoreImpl implements VideoStore {
             v.setSourceSize(sourceBytes);
             em.persist(v);
             List<String> tags = normalise(n.tags());
-            for (int i = 0; i < tags.size(); i++) {
-                VideoTagEntity t = new VideoTagEntity();
-                t.setVideo(v);
-                t.setName(tags.get(i));
-                t.setPosition(i);
-                em.persist(t);
-            }
+            persistTags(em, v, tags);
             Sql.flush(em, "video " + v.getUuid());
             SearchIndex.add(em, v.getId(), v.getName(), tags, v.getDescription());
             return mapper.video(v, tags);
@@ -461,8 +478,7 @@ public final class VideoStoreImpl implements VideoStore {
     public Optional<HlsPlaylist> hlsPlaylist(long videoId) {
         return jpa.txExpr(Required, em -> em.createQuery("SELECT p FROM StreamingPlaylistEntity p "
                         + "WHERE p.video.id = :id", StreamingPlaylistEntity.class).setParameter("id", videoId)
-                .getResultList().stream().findFirst()
-                .map(p -> new HlsPlaylist(p.getId(), videoId, p.getPlaylistFilename(), p.getSegmentsSha256Filename())));
+                .getResultList().stream().findFirst().map(Mapper::hls));
     }
 
     @Override
@@ -475,13 +491,17 @@ public final class VideoStoreImpl implements VideoStore {
         return findFileBy("torrentFilename", torrentFilename);
     }
 
-    /** One row by an indexed column (schema step 5); the first by id should a name ever repeat. */
+    /**
+     * One row by an indexed column (schema step 5); the first by id should a name ever repeat. Local videos' files
+     * only: a remote file's name is the end of its origin's URL, and the file is not here to be served.
+     */
     private Optional<VideoFile> findFileBy(String field, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         return jpa.txExpr(Required, em -> em.createQuery("SELECT f FROM VideoFileEntity f WHERE f." + field
-                        + " = :v ORDER BY f.id", VideoFileEntity.class).setParameter("v", value).setMaxResults(1)
+                        + " = :v AND f.video.local = TRUE ORDER BY f.id", VideoFileEntity.class)
+                .setParameter("v", value).setMaxResults(1)
                 .getResultList().stream().findFirst().map(Mapper::file));
     }
 

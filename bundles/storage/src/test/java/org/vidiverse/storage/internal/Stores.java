@@ -28,6 +28,7 @@ final class Stores implements AutoCloseable {
     final WatchHistoryStoreImpl history;
     final RatingStoreImpl ratings;
     final TokenStoreImpl tokens;
+    final ActorStoreImpl actors;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -47,6 +48,7 @@ final class Stores implements AutoCloseable {
         history = new WatchHistoryStoreImpl(jpa, identity, schema);
         ratings = new RatingStoreImpl(jpa, schema);
         tokens = new TokenStoreImpl(jpa, schema);
+        actors = new ActorStoreImpl(jpa, identity, schema, changes, instances);
     }
 
     /**

@@ -17,11 +17,14 @@ import javax.persistence.TemporalType;
 /**
  * A comment (PeerTube's {@code videoComment}). A thread's first comment has neither {@code thread} nor
  * {@code inReplyTo}; replies point to both. A deleted comment keeps its row (with {@code deletedAt}) so the
- * thread stays whole, as PeerTube does.
+ * thread stays whole, as PeerTube does. Comments are looked up by url (their ActivityPub id); it is not a unique
+ * column because a local comment gets its url after the insert that gives it its id (and Derby lets a unique
+ * column hold one NULL only).
  */
 @Entity
 @Table(name = "video_comment",
-        indexes = @Index(name = "idx_comment_video_created", columnList = "video_id,created_at"))
+        indexes = {@Index(name = "idx_comment_video_created", columnList = "video_id,created_at"),
+                @Index(name = "idx_comment_url", columnList = "url")})
 public class CommentEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,10 +15,15 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 import org.vidiverse.api.model.FollowState;
 
-/** One actor following another (PeerTube's {@code actorFollow}); a pair follows at most once. */
+/**
+ * One actor following another (PeerTube's {@code actorFollow}); a pair follows at most once, and the url (the id of
+ * the Follow activity) names one follow.
+ */
 @Entity
 @Table(name = "actor_follow",
-        uniqueConstraints = @UniqueConstraint(name = "uq_actor_follow_pair", columnNames = {"follower_id", "following_id"}),
+        uniqueConstraints = {
+                @UniqueConstraint(name = "uq_actor_follow_pair", columnNames = {"follower_id", "following_id"}),
+                @UniqueConstraint(name = "uq_actor_follow_url", columnNames = "url")},
         indexes = @Index(name = "idx_follow_following", columnList = "following_id"))
 public class FollowEntity {
     @Id

@@ -36,6 +36,13 @@ public class StreamingPlaylistEntity {
     @Column(name = "segments_sha256_filename", length = 255)
     private String segmentsSha256Filename;
 
+    /** A remote video's master playlist on its origin; {@code null} for the playlists stored here. */
+    @Column(name = "playlist_url", length = 1000)
+    private String playlistUrl;
+
+    @Column(name = "segments_sha256_url", length = 1000)
+    private String segmentsSha256Url;
+
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "created_at", nullable = false)
     private Date createdAt;
@@ -53,6 +60,10 @@ public class StreamingPlaylistEntity {
     public void setPlaylistFilename(String playlistFilename) { this.playlistFilename = playlistFilename; }
     public String getSegmentsSha256Filename() { return segmentsSha256Filename; }
     public void setSegmentsSha256Filename(String name) { this.segmentsSha256Filename = name; }
+    public String getPlaylistUrl() { return playlistUrl; }
+    public void setPlaylistUrl(String playlistUrl) { this.playlistUrl = playlistUrl; }
+    public String getSegmentsSha256Url() { return segmentsSha256Url; }
+    public void setSegmentsSha256Url(String segmentsSha256Url) { this.segmentsSha256Url = segmentsSha256Url; }
     public Date getCreatedAt() { return createdAt; }
     public void setCreatedAt(Date createdAt) { this.createdAt = createdAt; }
     public Date getUpdatedAt() { return updatedAt; }

@@ -115,6 +115,13 @@ public class VideoEntity {
     @Column(name = "source_size")
     private Long sourceSize;
 
+    /** A remote video's thumbnail on its origin; local videos have theirs in the media storage. */
+    @Column(name = "thumbnail_url", length = 1000)
+    private String thumbnailUrl;
+
+    @Column(name = "preview_url", length = 1000)
+    private String previewUrl;
+
     public long getId() { return id; }
     public String getUuid() { return uuid; }
     public void setUuid(String uuid) { this.uuid = uuid; }
@@ -170,4 +177,8 @@ public class VideoEntity {
     public Long getSourceSize() { return sourceSize; }
     public void setSourceSize(Long sourceSize) { this.sourceSize = sourceSize; }
     public void setOriginallyPublishedAt(Date originallyPublishedAt) { this.originallyPublishedAt = originallyPublishedAt; }
+    public String getThumbnailUrl() { return thumbnailUrl; }
+    public void setThumbnailUrl(String thumbnailUrl) { this.thumbnailUrl = thumbnailUrl; }
+    public String getPreviewUrl() { return previewUrl; }
+    public void setPreviewUrl(String previewUrl) { this.previewUrl = previewUrl; }
 }

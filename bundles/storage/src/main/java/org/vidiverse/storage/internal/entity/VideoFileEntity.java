@@ -16,6 +16,8 @@ import javax.persistence.TemporalType;
 /**
  * A stored rendition. Unlike PeerTube (which leaves {@code videoId} empty on HLS files), {@code video} is always
  * set: every rendition of a video is found with one indexed lookup; {@code streamingPlaylist} marks HLS files.
+ * A remote video's files stay on its origin: {@code fileUrl} says where, and {@code filename} is only the last
+ * segment of that URL.
  */
 @Entity
 @Table(name = "video_file", indexes = @Index(name = "idx_video_file_video", columnList = "video_id"))
@@ -53,6 +55,14 @@ public class VideoFileEntity {
     @Column(name = "info_hash", length = 64)
     private String infoHash;
 
+    /** Where the origin serves a remote video's file; {@code null} for the files stored here. */
+    @Column(name = "file_url", length = 1000)
+    private String fileUrl;
+
+    /** The origin's {@code .torrent} of a remote video's file, or {@code null}. */
+    @Column(name = "torrent_url", length = 1000)
+    private String torrentUrl;
+
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "created_at", nullable = false)
     private Date createdAt;
@@ -76,6 +86,10 @@ public class VideoFileEntity {
     public void setTorrentFilename(String torrentFilename) { this.torrentFilename = torrentFilename; }
     public String getInfoHash() { return infoHash; }
     public void setInfoHash(String infoHash) { this.infoHash = infoHash; }
+    public String getFileUrl() { return fileUrl; }
+    public void setFileUrl(String fileUrl) { this.fileUrl = fileUrl; }
+    public String getTorrentUrl() { return torrentUrl; }
+    public void setTorrentUrl(String torrentUrl) { this.torrentUrl = torrentUrl; }
     public Date getCreatedAt() { return createdAt; }
     public void setCreatedAt(Date createdAt) { this.createdAt = createdAt; }
 }
