@@ -30,12 +30,33 @@ public interface MediaStorage {
     Path root();
 
     /**
-     * A name for this node that stays the same across restarts (kept in the media root), so that the jobs it held
-     * when it stopped can be handed back when it starts again.
+     * This node's name in the job queue, kept in the media root's {@code node-id}: the same after a restart (so the
+     * jobs a crashed run held are handed back to it) and distinct between nodes sharing a database, each with its
+     * own media root.
      *
+     * @throws java.io.UncheckedIOException if the file can be neither read nor written
      * @since 1.2
      */
-    String nodeId();
+    default String nodeId() {
+        Path file = root().resolve("node-id");
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                String id = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            java.nio.file.Files.createDirectories(root());
+            String id = "node-" + java.util.UUID.randomUUID();
+            Path tmp = java.nio.file.Files.createTempFile(root(), "node-id", ".tmp");
+            java.nio.file.Files.writeString(tmp, id, java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return id;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read or write the node id in " + root(), e);
+        }
+    }
 
     default Path webVideos() {
         return root().resolve(WEB_VIDEOS);

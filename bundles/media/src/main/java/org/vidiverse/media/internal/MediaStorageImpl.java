@@ -57,15 +57,6 @@ public final class MediaStorageImpl implements MediaStorage {
         return root;
     }
 
-    @Override
-    public String nodeId() {
-        try {
-            return NodeId.of(root);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read or write the node id in " + root, e);
-        }
-    }
-
     /** Scratch space of running jobs, on the media file system so that results move into place atomically. */
     Path tmp() {
         return root.resolve("tmp");
