@@ -63,4 +63,10 @@ public interface ActorStore {
      * @return {@code true} the first time an id is seen, {@code false} when it was recorded before
      */
     boolean firstDelivery(String activityId);
+
+    /**
+     * Forgets that an activity was received, so that the sender's retry is processed: for an activity whose
+     * processing failed in a way that may pass (its author could not be fetched, the database was busy).
+     */
+    void forgetDelivery(String activityId);
 }

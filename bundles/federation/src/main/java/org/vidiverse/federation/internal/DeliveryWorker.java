@@ -125,6 +125,15 @@ public final class DeliveryWorker {
         }
     }
 
+    /**
+     * Whether a failed delivery may succeed later. Besides what {@link RemoteException#retryable()} says (timeouts,
+     * refused connections, 5xx, 429), a 404 is retried: an instance that is starting, or rebuilding its routes after
+     * a plugin came, answers 404 for a moment before its inbox is there.
+     */
+    static boolean worthRetrying(RemoteException e) {
+        return e.retryable() || e.kind() == RemoteException.Kind.HTTP_STATUS && e.status() == 404;
+    }
+
     private void run(Job job) {
         DeliveryQueue.Delivery delivery;
         try {
@@ -146,7 +155,7 @@ public final class DeliveryWorker {
             remote.post(delivery.inbox(), delivery.activity().getBytes(StandardCharsets.UTF_8), sender.get());
             jobs.succeed(job.id());
         } catch (RemoteException e) {
-            if (e.retryable()) {
+            if (worthRetrying(e)) {
                 long delay = (long) Math.max(1, config.deliveryRetryBaseSeconds()) << Math.min(16, job.attempts());
                 LOG.info("Delivery {} to {} failed (attempt {} of {}), again in {} s: {}", job.id(),
                         delivery.inbox(), job.attempts() + 1, job.maxAttempts(), delay, e.getMessage());

@@ -130,8 +130,20 @@ public final class InboxProcessor {
             LOG.debug("Ignoring {} seen before", activity.path("id").asText());
             return;
         }
-        Actor actor = RemoteActors.stripFragment(signer.url()).equals(actorUrl) ? signer : resolve(actorUrl);
-        handlers.dispatch(trusted, actor);
+        String activityId = activity.path("id").asText();
+        try {
+            Actor actor = RemoteActors.stripFragment(signer.url()).equals(actorUrl) ? signer : resolve(actorUrl);
+            handlers.dispatch(trusted, actor);
+        } catch (Refused e) {
+            if (e.status() >= 500) {
+                actors.forgetDelivery(activityId);   // the sender retries, and the retry must be taken
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            actors.forgetDelivery(activityId);
+            LOG.warn("Processing {} failed", activityId, e);
+            throw new Refused(503, "could not process the activity now; retry later");
+        }
     }
 
     /** The actor whose key signed the request, after checking the signature, its date and digest. */

@@ -339,6 +339,20 @@ public final class ActorStoreImpl implements ActorStore {
         return first;
     }
 
+    @Override
+    public void forgetDelivery(String activityId) {
+        if (activityId == null || activityId.isBlank()) {
+            return;
+        }
+        String key = sha256(activityId);
+        jpa.tx(Required, em -> {
+            ReceivedActivityEntity received = em.find(ReceivedActivityEntity.class, key);
+            if (received != null) {
+                em.remove(received);
+            }
+        });
+    }
+
     private void pruneNowAndThen() {
         long now = System.currentTimeMillis();
         long due = nextPruneAt.get();

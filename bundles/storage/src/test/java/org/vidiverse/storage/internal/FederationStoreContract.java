@@ -309,6 +309,16 @@ public abstract class FederationStoreContract {
     }
 
     @Test
+    public void aForgottenActivityIsTakenAgain() {
+        String id = "https://a.example/activities/" + UUID.randomUUID();
+        assertTrue(s.actors.firstDelivery(id));
+        s.actors.forgetDelivery(id);
+        assertTrue("a retry after a failure that may pass is processed", s.actors.firstDelivery(id));
+        assertFalse(s.actors.firstDelivery(id));
+        s.actors.forgetDelivery("https://a.example/never-seen");   // nothing to forget is fine
+    }
+
+    @Test
     public void receivedActivitiesAreForgottenAfterTheRetention() {
         assertTrue(s.actors.firstDelivery("https://a.example/1"));
         assertTrue(s.actors.firstDelivery("https://a.example/2"));
