@@ -19,11 +19,13 @@ for instance in a b; do   # loopback and plain http are allowed for tests only; 
 done
 node "$ROOT/itests/cli/make-media.js" "$WORK/clip.y4m" "$WORK/thumb.png"
 
+trap stop_all_instances EXIT
+# one after the other: the first start builds the distribution when sources changed, the second finds it built
 start_instance "$A_PORT" "$WORK/a" "$WORK/a.log" VID_INITIAL_ROOT_PASSWORD="$PASSWORD"
+wait_up "$A" || { tail -30 "$WORK/a.log"; exit 1; }
 start_instance "$B_PORT" "$WORK/b" "$WORK/b.log" VID_INITIAL_ROOT_PASSWORD="$PASSWORD"
 B_LAUNCHER=$LAST_LAUNCHER
-trap stop_all_instances EXIT
-wait_up "$A" && wait_up "$B" || { tail -30 "$WORK/a.log" "$WORK/b.log"; exit 1; }
+wait_up "$B" || { tail -30 "$WORK/b.log"; exit 1; }
 A_TOKEN="$(token "$A" root "$PASSWORD")" B_TOKEN="$(token "$B" root "$PASSWORD")"
 a_auth=(-H "Authorization: Bearer $A_TOKEN") b_auth=(-H "Authorization: Bearer $B_TOKEN")
 

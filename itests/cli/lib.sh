@@ -44,8 +44,8 @@ stop_all_instances() {
   for launcher in "${launchers[@]}"; do stop_instance "$launcher"; done
 }
 
-wait_up() { # url: waits up to 3 minutes for the API to answer
-  for _ in $(seq 1 180); do
+wait_up() { # url: waits up to 5 minutes (a first start may build) for the API to answer
+  for _ in $(seq 1 300); do
     curl -sf "$1/api/v1/config" >/dev/null && return 0
     sleep 1
   done
