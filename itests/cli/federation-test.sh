@@ -65,6 +65,15 @@ files_from_a() {
 check "B's video plays from A's files" files_from_a
 check "B shows A's HLS playlist" bash -c "[[ \"\$(curl -sf '$B/api/v1/videos/$uuid' | json_get v.streamingPlaylists[0].playlistUrl)\" == '$A/static/streaming-playlists/hls/'* ]]"
 
+thumbnail_on_b() {
+  local path
+  path="$(on_b v.thumbnailPath)"
+  [[ "$path" == /lazy-static/thumbnails/* ]] || { echo "thumbnailPath $path"; return 1; }
+  curl -sf "$B$path" -o "$WORK/remote-thumbnail.jpg" \
+    && [ "$(head -c 2 "$WORK/remote-thumbnail.jpg" | od -An -tx1 | tr -d ' ')" = ffd8 ]
+}
+check "B serves the video's thumbnail, copied from A" eventually 30 thumbnail_on_b
+
 # interactions from B reach A
 curl -sf "${b_auth[@]}" -H 'Content-Type: application/json' -d '{"text":"Hello from B"}' \
   "$B/api/v1/videos/$uuid/comment-threads" >/dev/null

@@ -78,6 +78,12 @@ public final class RemoteClient {
         }
     }
 
+    /** Fetches a file (a remote video's picture), unsigned, within the size limit. */
+    public byte[] fetchBytes(String url, String accept) throws RemoteException {
+        requireReachable(url);
+        return http.get(URI.create(url), accept, null).body();
+    }
+
     /** Delivers an activity body to an inbox, signed by a local actor. */
     public void post(String inboxUrl, byte[] body, Actor sender) throws RemoteException {
         requireReachable(inboxUrl);

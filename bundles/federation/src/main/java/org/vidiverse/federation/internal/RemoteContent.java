@@ -48,11 +48,14 @@ public final class RemoteContent {
     private final RemoteClient remote;
     private final FederationGate gate;
     private final ModerationService moderation;
+    private final RemoteStills stills;
 
     @Activate
     public RemoteContent(@Reference VideoStore videos, @Reference CommentStore comments, @Reference ActorStore actors,
                          @Reference RemoteActors remoteActors, @Reference RemoteClient remote,
-                         @Reference FederationGate gate, @Reference ModerationService moderation) {
+                         @Reference FederationGate gate, @Reference ModerationService moderation,
+                         @Reference RemoteStills stills) {
+        this.stills = stills;
         this.videos = videos;
         this.comments = comments;
         this.actors = actors;
@@ -93,6 +96,7 @@ public final class RemoteContent {
         refuseUnlessAccepted(verdict, "video " + video.url());
         try {
             Video saved = videos.saveRemote(withChannel(video, channel.id()));
+            stills.copy(saved, existing.orElse(null));
             LOG.info("{} remote video {} ({}) from {}", existing.isPresent() ? "Updated" : "Stored", saved.uuid(),
                     saved.name(), actor.host());
             return saved;
@@ -160,6 +164,7 @@ public final class RemoteContent {
                 throw new Refused(403, actor.url() + " cannot delete " + objectUrl);
             }
             videos.delete(video.get().id());
+            stills.remove(video.get());
             LOG.info("Deleted remote video {} on behalf of {}", video.get().uuid(), actor.handle());
             return;
         }

@@ -52,14 +52,12 @@ final class VideoJson {
     }
 
     /**
-     * A local video's stills are made with its renditions (before, a client shows its own placeholder) and named
-     * after its uuid. A remote video's stay on its origin; PeerTube's REST shape has only paths, so the path names
-     * the origin's file under {@code /lazy-static/}, where a fetch-and-cache would serve it as PeerTube does.
+     * Stills are named after the video's uuid. A local video's are made with its renditions (before, a client shows
+     * its own placeholder); a remote video's are copied from its origin when it arrives, as PeerTube does.
      */
     private static String picturePath(Video v, String folder, String remoteUrl) {
         if (!v.local()) {
-            String name = lastSegment(remoteUrl);
-            return name == null ? null : "/lazy-static/" + folder + "/" + name;
+            return remoteUrl == null ? null : "/lazy-static/" + folder + "/" + v.uuid() + ".jpg";
         }
         boolean stills = v.state() == org.vidiverse.api.model.VideoState.PUBLISHED && v.duration() > 0;
         return stills ? "/lazy-static/" + folder + "/" + v.uuid() + ".jpg" : null;
@@ -170,20 +168,6 @@ final class VideoJson {
                     : uri.getScheme() + "://" + uri.getRawAuthority();
         } catch (java.net.URISyntaxException | NullPointerException e) {
             return fallback;
-        }
-    }
-
-    /** The file name at the end of a URL's path, or {@code null}. */
-    private static String lastSegment(String url) {
-        if (url == null) {
-            return null;
-        }
-        try {
-            String path = new java.net.URI(url).getRawPath();
-            String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-            return name.isEmpty() ? null : name;
-        } catch (java.net.URISyntaxException e) {
-            return null;
         }
     }
 

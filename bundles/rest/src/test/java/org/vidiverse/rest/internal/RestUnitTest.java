@@ -159,9 +159,9 @@ public class RestUnitTest {
         assertEquals(false, details.get("isLocal"));
         assertEquals("peertube.example.net", ((Map<String, Object>) details.get("account")).get("host"));
         assertEquals("peertube.example.net", ((Map<String, Object>) details.get("channel")).get("host"));
-        assertEquals("/lazy-static/thumbnails/814464b4-8397-4c65-8b49-010b838867fa.jpg",
-                details.get("thumbnailPath"));
-        assertEquals("/lazy-static/previews/4934f20d-97bb-4d94-a80a-996c5bcd4396.jpg", details.get("previewPath"));
+        assertEquals("stills copied from the origin, named after the video",
+                "/lazy-static/thumbnails/" + uuid + ".jpg", details.get("thumbnailPath"));
+        assertEquals("/lazy-static/previews/" + uuid + ".jpg", details.get("previewPath"));
         assertEquals(List.of(origin + "/tracker/announce", "wss://peertube.example.net/tracker/socket"),
                 details.get("trackerUrls"));
 
