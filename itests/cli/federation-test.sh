@@ -46,6 +46,12 @@ follow_accepted() {
 }
 check "A accepts and both sides see the follow" eventually 30 follow_accepted
 
+# B's root subscribes to A's channel: a Follow from its account, accepted by the channel
+check "a user of B subscribes to A's channel" curl -sf "${b_auth[@]}" -H 'Content-Type: application/json' \
+  -d "{\"uri\":\"root_channel@localhost:$A_PORT\"}" "$B/api/v1/users/me/subscriptions"
+check "A's channel counts the subscriber" eventually 30 bash -c "[ \"\$(curl -sf -H 'Accept: application/activity+json' \
+  '$A/video-channels/root_channel/followers' | json_get v.totalItems)\" = 1 ]"
+
 # a video uploaded on A reaches B
 channel="$(curl -sf "${a_auth[@]}" "$A/api/v1/users/me" | json_get 'v.videoChannels[0].id')"
 uuid="$(curl -sf "${a_auth[@]}" -F "videofile=@$WORK/clip.y4m" -F "channelId=$channel" -F "name=Made on A" \
@@ -54,6 +60,8 @@ published_on() { [ "$(curl -sf "$1/api/v1/videos/$uuid" | json_get 'v.state.id')
 check "the video is published on A" eventually 180 published_on "$A"
 on_b() { curl -sf "$B/api/v1/videos/$uuid" | json_get "$1"; }
 check "the video appears on B as A's" eventually 60 bash -c "[ \"\$(curl -sf '$B/api/v1/videos/$uuid' | json_get 'v.isLocal === false && v.channel.host === \"localhost:$A_PORT\"')\" = true ]"
+check "it is among the subscription videos of B's user" eventually 30 bash -c "curl -sf -H 'Authorization: Bearer $B_TOKEN' \
+  '$B/api/v1/users/me/subscriptions/videos' | grep -q '$uuid'"
 check "B lists and finds it" bash -c "curl -sf '$B/api/v1/videos?isLocal=false' | grep -q '$uuid' \
   && curl -sf '$B/api/v1/search/videos?search=Made%20on%20A' | grep -q '$uuid'"
 files_from_a() {
@@ -115,6 +123,10 @@ check "a body that is not an activity is refused with 400" bash -c "[ \"\$(curl 
 # deletion reaches B; after unfollowing, B hears nothing more
 curl -sf "${a_auth[@]}" -X DELETE "$A/api/v1/videos/$uuid"
 check "a deletion on A removes the video on B" eventually 60 bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$B/api/v1/videos/$uuid')\" = 404 ]"
+check "B's user unsubscribes" curl -sf "${b_auth[@]}" -X DELETE \
+  "$B/api/v1/users/me/subscriptions/root_channel@localhost:$A_PORT"
+check "A's channel no longer counts the subscriber" eventually 30 bash -c "[ \"\$(curl -sf -H 'Accept: application/activity+json' \
+  '$A/video-channels/root_channel/followers' | json_get v.totalItems)\" = 0 ]"
 check "B unfollows A" curl -sf "${b_auth[@]}" -X DELETE "$B/api/v1/server/following/localhost:$A_PORT"
 check "A no longer counts B as a follower" eventually 30 bash -c "[ \"\$(curl -sf '$A/api/v1/server/followers' | json_get v.total)\" = 0 ]"
 second="$(curl -sf "${a_auth[@]}" -F "videofile=@$WORK/clip.y4m" -F "channelId=$channel" -F "name=Not for B" \

@@ -37,4 +37,13 @@ public interface ActivityPublisher {
 
     /** A local account or channel changed its name, description or avatar. */
     void actorUpdated(long actorId);
+
+    /**
+     * A local account started following a remote channel or account (a subscription): a Follow is delivered, and
+     * the follow, stored as pending, is accepted when the remote side answers.
+     */
+    void followed(org.vidiverse.api.model.Follow follow);
+
+    /** A local account stopped following a remote actor (the follow is removed): an Undo of its Follow is sent. */
+    void unfollowed(org.vidiverse.api.model.Follow follow);
 }

@@ -174,6 +174,31 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
         }));
     }
 
+    @Override
+    public void followed(org.vidiverse.api.model.Follow follow) {
+        guarded("follow " + follow.url(), () -> {
+            Optional<Actor> follower = actors.find(follow.follower().id()).filter(Actor::local);
+            Optional<Actor> followed = actors.find(follow.following().id()).filter(a -> !a.local());
+            if (follower.isPresent() && followed.isPresent()) {
+                queue.deliver(keys.withKeys(follower.get()), Followers.followActivity(follow),
+                        List.of(followed.get().deliveryInbox()));
+            }
+        });
+    }
+
+    @Override
+    public void unfollowed(org.vidiverse.api.model.Follow follow) {
+        guarded("unfollow " + follow.url(), () -> {
+            Optional<Actor> follower = actors.find(follow.follower().id()).filter(Actor::local);
+            Optional<Actor> followed = actors.find(follow.following().id()).filter(a -> !a.local());
+            if (follower.isPresent() && followed.isPresent()) {
+                queue.deliver(keys.withKeys(follower.get()), Activities.undo(activityId(follow.url(), "undo"),
+                        follower.get().url(), Followers.followActivity(follow)),
+                        List.of(followed.get().deliveryInbox()));
+            }
+        });
+    }
+
     private void announce(Video video, Actor by, List<String> inboxes) {
         queue.deliver(by, Activities.announce(activityId(by.url() + "/announces/" + video.uuid(), "announce"),
                 by.url(), video.url(), List.of(ApContext.PUBLIC), List.of(by.followersUrl())), inboxes);

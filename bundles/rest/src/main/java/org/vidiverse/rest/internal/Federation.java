@@ -22,6 +22,16 @@ public final class Federation {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ActivityPublisher publisher;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.vidiverse.api.federation.RemoteActorLookup lookup;
+
+    /** A remote account or channel by {@code name@host}, fetched if needed; empty without federation. */
+    java.util.Optional<org.vidiverse.api.model.Actor> remoteActor(String handle) {
+        org.vidiverse.api.federation.RemoteActorLookup current = lookup;
+        return current == null ? java.util.Optional.empty() : current.find(handle);
+    }
+
     void tell(Consumer<ActivityPublisher> change) {
         ActivityPublisher current = publisher;
         if (current != null) {

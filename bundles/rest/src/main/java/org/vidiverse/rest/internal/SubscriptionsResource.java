@@ -47,6 +47,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/users/me/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SubscriptionsResource {
+    @org.osgi.service.component.annotations.Reference
+    Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
     private final FollowStore follows;
     private final ChannelStore channels;
     private final VideoStore videos;
@@ -80,9 +82,18 @@ public final class SubscriptionsResource {
     public Response subscribe(@Context SecurityContext security, Map<String, Object> json) {
         User user = Caller.require(security);
         String uri = new Body(json).requiredString("uri", 400);
-        Channel channel = resolve(uri).orElseThrow(() -> Problem.notFound("Video channel " + uri + " not found"));
+        Channel channel = resolve(uri).or(() -> remoteChannel(uri))
+                .orElseThrow(() -> Problem.notFound("Video channel " + uri + " not found"));
         try {
-            follows.create(user.accountId(), channel.id(), FollowState.ACCEPTED);
+            if (channel.local()) {
+                follows.create(user.accountId(), channel.id(), FollowState.ACCEPTED);
+            } else {
+                // a remote channel accepts (or not) when our Follow reaches it
+                String accountUrl = channels.findAccount(user.accountId()).orElseThrow().url();
+                Follow follow = follows.create(user.accountId(), channel.id(), FollowState.PENDING,
+                        accountUrl + "/follows/" + java.util.UUID.randomUUID());
+                federation.tell(p -> p.followed(follow));
+            }
         } catch (DuplicateException alreadySubscribed) {
             // PeerTube answers 204 to a repeated subscription too
         }
@@ -125,7 +136,12 @@ public final class SubscriptionsResource {
     @Path("{handle}")
     public Response unsubscribe(@Context SecurityContext security, @PathParam("handle") String handle) {
         User user = Caller.require(security);
-        follows.delete(user.accountId(), subscribed(user, handle).id());
+        Channel channel = subscribed(user, handle);
+        Follow follow = follows.find(user.accountId(), channel.id()).orElseThrow();
+        follows.delete(user.accountId(), channel.id());
+        if (!channel.local()) {
+            federation.tell(p -> p.unfollowed(follow));
+        }
         return Response.noContent().build();
     }
 
@@ -134,15 +150,23 @@ public final class SubscriptionsResource {
                 .orElseThrow(() -> Problem.notFound("Subscription " + handle + " not found"));
     }
 
-    /** {@code name} or {@code name@host} of a channel of this instance. */
+    /** A channel of another instance, found (and fetched when unknown) by the federation layer. */
+    private Optional<Channel> remoteChannel(String handle) {
+        return federation.remoteActor(handle.trim())
+                .filter(a -> a.type() == org.vidiverse.api.model.ActorType.GROUP)
+                .flatMap(a -> channels.findChannel(a.id()));
+    }
+
+    /** {@code name} or {@code name@host} of a channel: this instance's, or a remote one already known here. */
     private Optional<Channel> resolve(String handle) {
         String value = handle.trim();
         int at = value.lastIndexOf('@');
         String name = at < 0 ? value : value.substring(0, at);
         String host = at < 0 ? instance.host() : value.substring(at + 1);
-        if (name.isEmpty() || !host.equalsIgnoreCase(instance.host())) {
+        if (name.isEmpty()) {
             return Optional.empty();
         }
-        return channels.findLocalChannel(name);
+        return host.equalsIgnoreCase(instance.host()) ? channels.findLocalChannel(name)
+                : channels.findChannelByHandle(value);
     }
 }
