@@ -137,7 +137,8 @@ final class VideoJson {
                 : publicUrl + "/lazy-static/torrents/" + f.torrentFilename();
         if (torrentUrl != null && f.infoHash() != null) {
             json.put("torrentUrl", torrentUrl);
-            json.put("torrentDownloadUrl", local ? publicUrl + "/download/torrents/" + f.torrentFilename() : torrentUrl);
+            json.put("torrentDownloadUrl",
+                    local ? publicUrl + "/download/torrents/" + f.torrentFilename() : torrentUrl);
             List<String> trackers = trackers(trackerBase);
             json.put("magnetUri", "magnet:?xs=" + enc(torrentUrl) + "&xt=urn:btih:" + f.infoHash() + "&dn="
                     + enc(v.name()) + "&tr=" + enc(trackers.get(0)) + "&tr=" + enc(trackers.get(1)) + "&ws="

@@ -171,7 +171,8 @@ public class RestUnitTest {
         assertEquals(torrent, file.get("torrentUrl"));
         assertEquals(torrent, file.get("torrentDownloadUrl"));
         assertEquals("magnet:?xs=https%3A%2F%2Fpeertube.example.net%2Flazy-static%2Ftorrents%2F"
-                + "a4484bd1-c0cc-4291-a43f-8b2503d3518d-1080.torrent&xt=urn:btih:e084c514d64d84b41d7d7f9910317550ceaa8ac3"
+                + "a4484bd1-c0cc-4291-a43f-8b2503d3518d-1080.torrent"
+                + "&xt=urn:btih:e084c514d64d84b41d7d7f9910317550ceaa8ac3"
                 + "&dn=bench+run&tr=https%3A%2F%2Fpeertube.example.net%2Ftracker%2Fannounce"
                 + "&tr=wss%3A%2F%2Fpeertube.example.net%2Ftracker%2Fsocket"
                 + "&ws=https%3A%2F%2Fpeertube.example.net%2Fstatic%2Fweb-videos%2F"

@@ -159,8 +159,9 @@ public final class ChannelStoreImpl implements ChannelStore {
             if (account == null || !account.getActor().isLocal()) {
                 throw new NotFoundException("local account " + accountId);
             }
-            if (LocalActors.reserved(name) || em.createQuery("SELECT COUNT(a) FROM ActorEntity a WHERE a.handleKey = :k",
-                    Long.class).setParameter("k", LocalActors.localHandleKey(name)).getSingleResult() > 0) {
+            if (LocalActors.reserved(name) || em.createQuery(
+                    "SELECT COUNT(a) FROM ActorEntity a WHERE a.handleKey = :k", Long.class)
+                    .setParameter("k", LocalActors.localHandleKey(name)).getSingleResult() > 0) {
                 throw new DuplicateException("account or channel name " + name + " is taken");
             }
             Date now = new Date();

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Schema step 6, for federation: the URLs of remote videos' files, playlists and pictures, the table of received
  * activity ids, lookups of comments by url, unique follow urls (a redelivered Follow must not make a second
- * row), and accounts without a user (remote and application actors' accounts). OpenJPA's schema synchronisation usually adds the columns and the table before this runs; the step makes
- * sure of them, and adds the constraint and indexes it does not add to existing tables. Every part checks the JDBC
- * metadata first, so it does only what is missing.
+ * row), and accounts without a user (remote and application actors' accounts). OpenJPA's schema synchronisation
+ * usually adds the columns and the table before this runs; the step makes sure of them, and adds the constraint and
+ * indexes it does not add to existing tables. Every part checks the JDBC metadata first, so it does only what is
+ * missing.
  */
 final class FederationSchema {
     private static final Logger LOG = LoggerFactory.getLogger(FederationSchema.class);

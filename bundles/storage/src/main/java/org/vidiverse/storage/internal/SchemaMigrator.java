@@ -104,8 +104,9 @@ public final class SchemaMigrator {
                             index.ensure(c);
                         }
                     }),
-            new Step(6, "federation: URLs of remote files, playlists and pictures, received activities, unique "
-                    + "comment and follow urls", (c, identity) -> FederationSchema.migrate(c)));
+            new Step(6, "federation: URLs of remote files, playlists and pictures, received activities, comments "
+                    + "by url, unique follow urls, accounts without a user",
+                    (c, identity) -> FederationSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

@@ -22,7 +22,8 @@ final class Urls {
             throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443
+                || scheme.equals("http") && port == 80;
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return defaultPort ? host : host + ":" + port;
     }
