@@ -19,8 +19,8 @@ public @interface FederationConfig {
     @AttributeDefinition(description = "Hosts (host or host:port) of the allowlist or denylist")
     String[] hosts() default {};
 
-    @AttributeDefinition(description = "Accept follows of this instance and its actors at once "
-            + "(otherwise they wait for an admin)")
+    @AttributeDefinition(description = "Accept instances that follow this one at once (otherwise they wait for "
+            + "an admin); follows of channels and accounts are always accepted")
     boolean autoAcceptFollowers() default true;
 
     @AttributeDefinition(description = "Scheme used to reach other instances by handle or host (http only for "

@@ -126,7 +126,9 @@ public final class InboxHandlers {
             followers.reject(target, follower, activity.path("id").asText());
             return;
         }
-        boolean accept = gate.config().autoAcceptFollowers() && verdict.decision() != Verdict.Decision.HOLD;
+        // as in PeerTube, only follows of the instance itself may wait for an admin; channels take subscribers
+        boolean accept = verdict.decision() != Verdict.Decision.HOLD
+                && (target.type() != ActorType.APPLICATION || gate.config().autoAcceptFollowers());
         Follow follow;
         try {
             follow = follows.create(follower.id(), target.id(), accept ? FollowState.ACCEPTED : FollowState.PENDING,

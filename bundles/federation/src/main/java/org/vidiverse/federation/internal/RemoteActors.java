@@ -184,7 +184,8 @@ public final class RemoteActors {
         }
         try {
             return actors.saveRemote(parsed);
-        } catch (IllegalArgumentException | org.vidiverse.api.store.NotFoundException e) {
+        } catch (IllegalArgumentException | org.vidiverse.api.store.NotFoundException
+                | org.vidiverse.api.store.DuplicateException e) {
             throw new UnavailableActor("cannot store " + url + ": " + e.getMessage(), false);
         }
     }
