@@ -45,11 +45,14 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     private final DeliveryQueue queue;
     private final ActorKeys keys;
     private final InstanceIdentity instance;
+    private final RemoteVideoRefresher refresher;
 
     @Activate
     public ActivityPublisherImpl(@Reference VideoStore videos, @Reference ActorStore actors,
                                  @Reference CommentStore comments, @Reference DeliveryQueue queue,
-                                 @Reference ActorKeys keys, @Reference InstanceIdentity instance) {
+                                 @Reference ActorKeys keys, @Reference InstanceIdentity instance,
+                                 @Reference RemoteVideoRefresher refresher) {
+        this.refresher = refresher;
         this.videos = videos;
         this.actors = actors;
         this.comments = comments;
@@ -157,6 +160,7 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     @Override
     public void videoViewed(long videoId) {
         guarded("view of video " + videoId, () -> videos.findById(videoId).filter(v -> !v.local()).ifPresent(v -> {
+            refresher.refreshIfStale(v);
             Actor server = keys.instanceActor();
             queue.deliver(server, Activities.view(activityId(server.url() + "/views/videos/" + v.uuid(), "view"),
                     server.url(), v.url()), originInboxes(v));
