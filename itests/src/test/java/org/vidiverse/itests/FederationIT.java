@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -17,6 +19,15 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.User;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.VideoState;
+import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.UserStore;
+import org.vidiverse.api.store.VideoStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +45,13 @@ public class FederationIT {
     private static final int DENIED_PORT = 9482;
     private static final String BASE = "http://localhost:" + PORT;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    UserStore users;
+    @Inject
+    ChannelStore channels;
+    @Inject
+    VideoStore videos;
 
     @Configuration
     public Option[] config() {
@@ -211,6 +229,45 @@ public class FederationIT {
             String delete = strangerDelete.replace("/d/2", "/d/3").replace(stranger, root);
             assertTrue(remote.deliver(BASE + "/inbox", root, delete).status() / 100 == 2);
             assertEquals(404, http().get("/api/v1/videos/" + uuid).status());
+        }
+    }
+
+    @Test
+    public void aRemoteCommentOnALocalVideoIsForwardedToTheInstancesThatFollow() throws Exception {
+        http().awaitOk("/api/v1/config");
+        User root = users.findByUsername("root").orElseThrow();
+        Video video = videos.create(new NewVideo(channels.channelsOf(root.accountId()).get(0).id(), "Talk of the town",
+                null, null, VideoPrivacy.PUBLIC, VideoState.PUBLISHED, 42, null, null, null, java.util.List.of(), false,
+                true, true, false));
+        try (FakeRemoteInstance follower = new FakeRemoteInstance(REMOTE_PORT + 2);
+             FakeRemoteInstance commenter = new FakeRemoteInstance(REMOTE_PORT + 3)) {
+            String fan = follower.person("fan");
+            assertTrue(follower.deliver(BASE + "/inbox", fan, follow(follower.base() + "/follows/1", fan,
+                    BASE + "/accounts/peertube")).status() / 100 == 2);
+            Await.until("the follow is accepted", java.time.Duration.ofSeconds(30), () -> follower.inbox.size() == 1);
+
+            String critic = commenter.person("critic");
+            String noteId = commenter.base() + "/videos/watch/" + video.uuid() + "/comments/7";
+            String create = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"id\":\""
+                    + noteId + "/activity\",\"actor\":\"" + critic + "\",\"object\":{\"type\":\"Note\",\"id\":\""
+                    + noteId + "\",\"content\":\"Well argued\",\"mediaType\":\"text/markdown\",\"inReplyTo\":\""
+                    + video.url() + "\",\"published\":\"2026-11-24T10:00:00.000Z\",\"attributedTo\":\"" + critic
+                    + "\",\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]}}";
+            Http.Answer answer = commenter.deliver(BASE + "/inbox", critic, create);
+            assertTrue(answer.status() + " " + answer.body(), answer.status() / 100 == 2);
+            assertTrue(http().get("/api/v1/videos/" + video.uuid() + "/comment-threads").body().contains("Well argued"));
+
+            Await.until("the comment is forwarded to the follower", java.time.Duration.ofSeconds(30),
+                    () -> follower.inbox.size() == 2);
+            FakeRemoteInstance.Received forwarded = follower.inbox.get(1);
+            assertEquals("Create", forwarded.activity().path("type").asText());
+            assertEquals(critic, forwarded.activity().path("actor").asText());
+            assertEquals(noteId, forwarded.activity().path("object").path("id").asText());
+            String rootKey = http().bytes("GET", "/accounts/root", null, null, "Accept", "application/activity+json")
+                    .json().path("publicKey").path("publicKeyPem").asText();
+            assertTrue("forwarded under the video's account's signature",
+                    FakeRemoteInstance.signedBy(forwarded, "/inbox", rootKey));
+            assertTrue("not sent back to its author: " + commenter.inbox, commenter.inbox.isEmpty());
         }
     }
 }

@@ -71,7 +71,7 @@ public final class InboxHandlers {
             case "Accept" -> answer(activity, actor, true);
             case "Reject" -> answer(activity, actor, false);
             case "Undo" -> undo(object, actor);
-            case "Create", "Update" -> createOrUpdate(type, object, actor);
+            case "Create", "Update" -> createOrUpdate(activity, type, object, actor);
             case "Delete" -> content.delete(Activities.objectUrl(activity), actor);
             case "Announce" -> content.announced(Activities.objectUrl(activity), actor);
             case "Like" -> rate(Activities.objectUrl(activity), actor, RatingStore.Rating.LIKE);
@@ -83,11 +83,15 @@ public final class InboxHandlers {
         }
     }
 
-    private void createOrUpdate(String type, JsonNode object, Actor actor) throws Refused {
+    private void createOrUpdate(JsonNode activity, String type, JsonNode object, Actor actor) throws Refused {
         String objectType = object.path("type").asText("");
         switch (objectType) {
             case "Video" -> content.saveVideo(object, actor);
-            case "Note" -> content.saveNote(object, actor);
+            case "Note" -> {
+                if (content.saveNote(object, actor)) {
+                    content.forwardComment(activity, object, actor);
+                }
+            }
             case "Person", "Group", "Application", "Service", "Organization" -> {
                 if (!"Update".equals(type)) {
                     throw new Refused(400, "actors are updated, not created");

@@ -1,8 +1,10 @@
 package org.vidiverse.federation.internal;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +29,7 @@ import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.federation.internal.InboxProcessor.Refused;
 import org.vidiverse.federation.internal.activitypub.Activities;
+import org.vidiverse.federation.internal.activitypub.ApContext;
 import org.vidiverse.federation.internal.activitypub.InvalidObjectException;
 import org.vidiverse.federation.internal.activitypub.NoteObjects;
 import org.vidiverse.federation.internal.activitypub.VideoObjects;
@@ -49,13 +52,21 @@ public final class RemoteContent {
     private final FederationGate gate;
     private final ModerationService moderation;
     private final RemoteStills stills;
+    private final DeliveryQueue queue;
+    private final ActorKeys keys;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = ApContext.mapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
 
     @Activate
     public RemoteContent(@Reference VideoStore videos, @Reference CommentStore comments, @Reference ActorStore actors,
                          @Reference RemoteActors remoteActors, @Reference RemoteClient remote,
                          @Reference FederationGate gate, @Reference ModerationService moderation,
-                         @Reference RemoteStills stills) {
+                         @Reference RemoteStills stills, @Reference DeliveryQueue queue,
+                         @Reference ActorKeys keys) {
         this.stills = stills;
+        this.queue = queue;
+        this.keys = keys;
         this.videos = videos;
         this.comments = comments;
         this.actors = actors;
@@ -105,8 +116,12 @@ public final class RemoteContent {
         }
     }
 
-    /** A comment (Note) written on another instance. */
-    public void saveNote(JsonNode object, Actor actor) throws Refused {
+    /**
+     * A comment (Note) written on another instance.
+     *
+     * @return whether it is new here
+     */
+    public boolean saveNote(JsonNode object, Actor actor) throws Refused {
         NoteObjects.ParsedNote note;
         try {
             note = NoteObjects.parse(object, actor.host());
@@ -115,10 +130,10 @@ public final class RemoteContent {
         }
         if (note.tombstone()) {
             delete(note.url(), actor);
-            return;
+            return false;
         }
         if (comments.findByUrl(note.url()).isPresent()) {
-            return;   // comments are not edited in PeerTube; an Update of a known one changes nothing
+            return false;   // comments are not edited in PeerTube; an Update of a known one changes nothing
         }
         Actor author = resolve(note.attributedTo());
         if (!author.host().equalsIgnoreCase(actor.host()) || author.type() != ActorType.PERSON) {
@@ -142,9 +157,31 @@ public final class RemoteContent {
         refuseUnlessAccepted(verdict, "comment " + note.url());
         try {
             comments.createRemote(target.id(), author.id(), parentId, note.text(), note.url(), note.published());
+            return true;
         } catch (IllegalArgumentException | NotFoundException e) {
             throw new Refused(400, "cannot store " + note.url() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Passes a new remote comment on a local video on to the instances that follow the video (its account, channel
+     * and this instance), as PeerTube does, so that everyone watching it elsewhere sees the conversation. The
+     * activity goes out signed by the video's account; receivers fetch the comment from its author's instance.
+     */
+    public void forwardComment(JsonNode activity, JsonNode note, Actor author) {
+        String inReplyTo = note.path("inReplyTo").asText("");
+        Optional<Video> video = videos.findByUrl(inReplyTo)
+                .or(() -> comments.findByUrl(inReplyTo).flatMap(c -> videos.findById(c.videoId())));
+        if (video.isEmpty() || !video.get().local()) {
+            return;
+        }
+        Set<String> inboxes = new LinkedHashSet<>(actors.followerInboxes(video.get().account().id()));
+        inboxes.addAll(actors.followerInboxes(video.get().channel().id()));
+        inboxes.addAll(actors.followerInboxes(keys.instanceActor().id()));
+        inboxes.remove(author.deliveryInbox());
+        inboxes.remove(author.inboxUrl());
+        actors.find(video.get().account().id()).ifPresent(owner -> queue.deliver(keys.withKeys(owner),
+                JSON.convertValue(activity, MAP), inboxes));
     }
 
     /** A Delete: of a remote video or comment by someone of its own instance. Unknown objects are ignored. */
