@@ -270,4 +270,49 @@ public class FederationIT {
             assertTrue("not sent back to its author: " + commenter.inbox, commenter.inbox.isEmpty());
         }
     }
+
+    @Test
+    public void blockedServersAndAccountsAreRefusedBeforeAnyFetch() throws Exception {
+        http().awaitOk("/api/v1/config");
+        String token = http().login("root", Distribution.ROOT_PASSWORD);
+        try (FakeRemoteInstance spammy = new FakeRemoteInstance(REMOTE_PORT + 4);
+             FakeRemoteInstance mixed = new FakeRemoteInstance(REMOTE_PORT + 5)) {
+            assertEquals(204, http().json("POST", "/api/v1/server/blocklist/servers", token,
+                    "{\"host\":\"" + spammy.host() + "\"}").status());
+            assertEquals(409, http().json("POST", "/api/v1/server/blocklist/servers", token,
+                    "{\"host\":\"" + spammy.host() + "\"}").status());
+            assertEquals(400, http().json("POST", "/api/v1/server/blocklist/servers", token,
+                    "{\"host\":\"not a host/\"}").status());
+            assertEquals(401, http().json("POST", "/api/v1/server/blocklist/servers", null,
+                    "{\"host\":\"x.example\"}").status());
+            assertTrue(http().get("/api/v1/server/blocklist/servers", token).body().contains(spammy.host()));
+            String spammer = spammy.person("spammer");
+            assertEquals(403, spammy.deliver(BASE + "/inbox", spammer,
+                    follow(spammy.base() + "/follows/1", spammer, BASE + "/accounts/root")).status());
+            assertEquals("nothing fetched from a blocked server: " + spammy.requests, 0, spammy.requests.size());
+
+            String good = mixed.person("good");
+            String bad = mixed.person("bad");
+            assertTrue(mixed.deliver(BASE + "/inbox", bad, follow(mixed.base() + "/follows/1", bad,
+                    BASE + "/accounts/root")).status() / 100 == 2);
+            assertEquals(204, http().json("POST", "/api/v1/server/blocklist/accounts", token,
+                    "{\"accountName\":\"bad@" + mixed.host() + "\"}").status());
+            assertTrue(http().get("/api/v1/server/blocklist/accounts", token).body().contains("\"bad\""));
+            int fetchesBefore = mixed.requests.size();
+            assertEquals(403, mixed.deliver(BASE + "/inbox", bad, follow(mixed.base() + "/follows/2", bad,
+                    BASE + "/accounts/root")).status());
+            assertEquals("nothing fetched for a blocked account", fetchesBefore, mixed.requests.size());
+            assertTrue("the server's other accounts are still heard", mixed.deliver(BASE + "/inbox", good,
+                    follow(mixed.base() + "/follows/3", good, BASE + "/accounts/root")).status() / 100 == 2);
+
+            assertEquals(204, http().json("DELETE", "/api/v1/server/blocklist/accounts/bad@" + mixed.host(), token,
+                    null).status());
+            assertEquals(204, http().json("DELETE", "/api/v1/server/blocklist/servers/" + spammy.host(), token,
+                    null).status());
+            assertEquals(404, http().json("DELETE", "/api/v1/server/blocklist/servers/" + spammy.host(), token,
+                    null).status());
+            assertTrue(spammy.deliver(BASE + "/inbox", spammer, follow(spammy.base() + "/follows/4", spammer,
+                    BASE + "/accounts/root")).status() / 100 == 2);
+        }
+    }
 }

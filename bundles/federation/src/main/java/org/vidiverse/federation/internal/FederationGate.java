@@ -5,6 +5,7 @@ import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -20,13 +21,17 @@ import org.vidiverse.api.federation.FederationDecision;
 import org.vidiverse.api.federation.FederationPolicy;
 import org.vidiverse.api.federation.RemoteOrigin;
 import org.vidiverse.api.plugin.PluginCallException;
+import org.vidiverse.api.model.Actor;
 import org.vidiverse.api.plugin.PluginGuard;
+import org.vidiverse.api.store.AccountBlockStore;
+import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.InstanceStore;
 
 /**
  * Whether this instance talks to a remote host or actor: the federation mode (open, allowlist, denylist), the
- * instance's server blocks, then every federation-policy plugin; the strictest answer wins and a failing plugin
- * counts as DENY. Asked before anything is fetched from or sent to a host.
+ * instance's server and account blocks, then every federation-policy plugin; the strictest answer wins and a
+ * failing plugin counts as DENY. Asked before anything is fetched from or sent to a host: an actor this instance has
+ * never stored cannot be on its block list, so checking it needs no fetch either.
  */
 @Component(service = FederationGate.class, configurationPid = FederationConfig.PID)
 @Designate(ocd = FederationConfig.class)
@@ -35,14 +40,20 @@ public final class FederationGate {
 
     private final InstanceStore instances;
     private final PluginGuard guard;
+    private final ActorStore actors;
+    private final AccountBlockStore blocks;
+    private volatile Long instanceAccountId;
     private final CopyOnWriteArrayList<FederationPolicy> policies = new CopyOnWriteArrayList<>();
     private volatile FederationConfig config;
     private volatile Set<String> listedHosts;
 
     @Activate
-    public FederationGate(@Reference InstanceStore instances, @Reference PluginGuard guard, FederationConfig config) {
+    public FederationGate(@Reference InstanceStore instances, @Reference PluginGuard guard,
+                          @Reference ActorStore actors, @Reference AccountBlockStore blocks, FederationConfig config) {
         this.instances = instances;
         this.guard = guard;
+        this.actors = actors;
+        this.blocks = blocks;
         modified(config);
     }
 
@@ -69,7 +80,7 @@ public final class FederationGate {
     /** The decision for content or traffic from or to {@code origin}. */
     public FederationDecision decide(RemoteOrigin origin) {
         String host = origin.host().toLowerCase(Locale.ROOT);
-        if (!reachable(host)) {
+        if (!reachable(host) || origin.actorUrl() != null && blocked(origin.actorUrl())) {
             return FederationDecision.DENY;
         }
         FederationDecision strictest = FederationDecision.ALLOW;
@@ -96,6 +107,30 @@ public final class FederationGate {
     public boolean reachable(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return modeAllows(h) && !instances.find(h).map(i -> i.blocked()).orElse(false);
+    }
+
+    /**
+     * Whether the instance blocked the account at {@code actorUrl}, or, for a channel, the account that owns it.
+     * Actors never stored here are not blocked.
+     */
+    public boolean blocked(String actorUrl) {
+        int hash = actorUrl.indexOf('#');
+        Optional<Actor> actor = actors.findByUrl(hash < 0 ? actorUrl : actorUrl.substring(0, hash));
+        return actor.isPresent() && blocked(actor.get());
+    }
+
+    public boolean blocked(Actor actor) {
+        long by = instanceAccountId();
+        return blocks.isBlocked(by, actor.id()) || actor.ownerId() != null && blocks.isBlocked(by, actor.ownerId());
+    }
+
+    private long instanceAccountId() {
+        Long id = instanceAccountId;
+        if (id == null) {
+            id = actors.instanceActor().id();
+            instanceAccountId = id;
+        }
+        return id;
     }
 
     private boolean modeAllows(String host) {

@@ -93,6 +93,9 @@ public final class RemoteContent {
             throw new Refused(400, "the video's account " + parsed.accountUrl() + " does not own "
                     + parsed.channelUrl());
         }
+        if (gate.blocked(channel)) {
+            throw new Refused(403, "the account of " + channel.url() + " is blocked here");
+        }
         if (!speaksFor(actor, owner.id(), channel.id())) {
             throw new Refused(403, actor.url() + " cannot publish videos of " + channel.url());
         }
@@ -136,6 +139,9 @@ public final class RemoteContent {
             return false;   // comments are not edited in PeerTube; an Update of a known one changes nothing
         }
         Actor author = resolve(note.attributedTo());
+        if (gate.blocked(author)) {
+            throw new Refused(403, author.handle() + " is blocked here");
+        }
         if (!author.host().equalsIgnoreCase(actor.host()) || author.type() != ActorType.PERSON) {
             throw new Refused(403, "the Note's author " + note.attributedTo() + " is not an account of "
                     + actor.host());

@@ -19,6 +19,14 @@ import org.vidiverse.api.federation.RemoteOrigin;
 import org.vidiverse.api.model.RemoteInstance;
 import org.vidiverse.api.plugin.PluginCallException;
 import org.vidiverse.api.plugin.PluginGuard;
+import org.vidiverse.api.model.AccountBlock;
+import org.vidiverse.api.model.Actor;
+import org.vidiverse.api.model.ActorType;
+import org.vidiverse.api.model.Page;
+import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.RemoteActor;
+import org.vidiverse.api.store.AccountBlockStore;
+import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.InstanceStore;
 
 public class FederationGateTest {
@@ -50,6 +58,46 @@ public class FederationGateTest {
                 blocked.remove(host);
             }
         }
+    }
+
+    /** Actors by url, and the instance's account (id 1). */
+    private static final class Actors implements ActorStore {
+        final Map<String, Actor> byUrl = new ConcurrentHashMap<>();
+
+        Actor add(long id, ActorType type, String url, Long ownerId) {
+            Actor actor = new Actor(id, type, "a" + id, null, null, "remote.example", false, url, url + "/inbox", null,
+                    null, null, null, null, null, ownerId, 0, 0, Instant.now(), Instant.now());
+            byUrl.put(url, actor);
+            return actor;
+        }
+
+        @Override public Optional<Actor> find(long actorId) { throw new UnsupportedOperationException(); }
+        @Override public Optional<Actor> findByUrl(String url) { return Optional.ofNullable(byUrl.get(url)); }
+        @Override public Optional<Actor> findLocal(String name) { throw new UnsupportedOperationException(); }
+        @Override public Actor instanceActor() {
+            return new Actor(1, ActorType.APPLICATION, "peertube", null, null, "here.example", true,
+                    "https://here.example/accounts/peertube", "x", null, null, null, null, null, null, null, 0, 0,
+                    Instant.now(), Instant.now());
+        }
+        @Override public Actor setKeysIfAbsent(long id, String pub, String priv) { throw new UnsupportedOperationException(); }
+        @Override public Actor saveRemote(RemoteActor actor) { throw new UnsupportedOperationException(); }
+        @Override public List<String> followerInboxes(long actorId) { throw new UnsupportedOperationException(); }
+        @Override public boolean firstDelivery(String activityId) { throw new UnsupportedOperationException(); }
+        @Override public void forgetDelivery(String activityId) { throw new UnsupportedOperationException(); }
+    }
+
+    /** The instance's account block list. */
+    private static final class AccountBlocks implements AccountBlockStore {
+        final Set<Long> blockedByInstance = ConcurrentHashMap.newKeySet();
+
+        @Override public AccountBlock block(long by, long target) { blockedByInstance.add(target); return null; }
+        @Override public boolean unblock(long by, long target) { return blockedByInstance.remove(target); }
+        @Override public boolean isBlocked(long by, long target) { return by == 1 && blockedByInstance.contains(target); }
+        @Override public Page<AccountBlock> blockedBy(long by, PageRequest page) { throw new UnsupportedOperationException(); }
+    }
+
+    private static FederationGate gate(InstanceStore instances, Map<String, Object> config) {
+        return new FederationGate(instances, DIRECT, new Actors(), new AccountBlocks(), TestConfigs.federation(config));
     }
 
     /** Calls straight through, turning any failure into the PluginCallException the real guard throws. */
@@ -93,7 +141,7 @@ public class FederationGateTest {
     @Test
     public void openModeAllowsAllButBlockedServers() {
         Blocks blocks = new Blocks();
-        FederationGate gate = new FederationGate(blocks, DIRECT, TestConfigs.federation(Map.of()));
+        FederationGate gate = gate(blocks, Map.of());
         assertEquals(FederationDecision.ALLOW, gate.decide(from("video.example")));
         blocks.setBlocked("video.example", true);
         assertEquals(FederationDecision.DENY, gate.decide(from("video.example")));
@@ -102,21 +150,21 @@ public class FederationGateTest {
 
     @Test
     public void allowlistAndDenylistFollowTheConfiguredHosts() {
-        FederationGate allow = new FederationGate(new Blocks(), DIRECT, TestConfigs.federation(Map.of(
-                "mode", "allowlist", "hosts", new String[] {"friends.example", " Other.example:8443 "})));
+        FederationGate allow = gate(new Blocks(), Map.of(
+                "mode", "allowlist", "hosts", new String[] {"friends.example", " Other.example:8443 "}));
         assertEquals(FederationDecision.ALLOW, allow.decide(from("friends.example")));
         assertEquals(FederationDecision.ALLOW, allow.decide(from("other.example:8443")));
         assertEquals(FederationDecision.DENY, allow.decide(from("stranger.example")));
 
-        FederationGate deny = new FederationGate(new Blocks(), DIRECT, TestConfigs.federation(Map.of(
-                "mode", "denylist", "hosts", new String[] {"spam.example"})));
+        FederationGate deny = gate(new Blocks(), Map.of(
+                "mode", "denylist", "hosts", new String[] {"spam.example"}));
         assertEquals(FederationDecision.DENY, deny.decide(from("spam.example")));
         assertEquals(FederationDecision.ALLOW, deny.decide(from("fine.example")));
     }
 
     @Test
     public void strictestPolicyWinsAndAFailingPolicyDenies() {
-        FederationGate gate = new FederationGate(new Blocks(), DIRECT, TestConfigs.federation(Map.of()));
+        FederationGate gate = gate(new Blocks(), Map.of());
         gate.addPolicy(policy(FederationDecision.ALLOW));
         gate.addPolicy(policy(FederationDecision.QUARANTINE));
         assertEquals(FederationDecision.QUARANTINE, gate.decide(from("new.example")));
@@ -130,9 +178,26 @@ public class FederationGateTest {
 
     @Test
     public void configurationChangesApplyAtOnce() {
-        FederationGate gate = new FederationGate(new Blocks(), DIRECT, TestConfigs.federation(Map.of()));
+        FederationGate gate = gate(new Blocks(), Map.of());
         assertEquals(FederationDecision.ALLOW, gate.decide(from("a.example")));
         gate.modified(TestConfigs.federation(Map.of("mode", "allowlist", "hosts", new String[] {"b.example"})));
         assertEquals(FederationDecision.DENY, gate.decide(from("a.example")));
+    }
+
+    @Test
+    public void blockedAccountsAndTheirChannelsAreDeniedAndUnknownActorsAreNot() {
+        Actors actors = new Actors();
+        AccountBlocks blocks = new AccountBlocks();
+        FederationGate gate = new FederationGate(new Blocks(), DIRECT, actors, blocks, TestConfigs.federation(Map.of()));
+        Actor troll = actors.add(10, ActorType.PERSON, "https://remote.example/accounts/troll", null);
+        actors.add(11, ActorType.GROUP, "https://remote.example/video-channels/troll_channel", troll.id());
+        blocks.block(1, troll.id());
+        assertEquals(FederationDecision.DENY, gate.decide(new RemoteOrigin("remote.example",
+                "https://remote.example/accounts/troll", "Create")));
+        assertEquals(FederationDecision.DENY, gate.decide(new RemoteOrigin("remote.example",
+                "https://remote.example/video-channels/troll_channel#main-key", "Announce")));
+        assertEquals(FederationDecision.ALLOW, gate.decide(new RemoteOrigin("remote.example",
+                "https://remote.example/accounts/newcomer", "Follow")));
+        assertTrue("the host itself stays reachable", gate.reachable("remote.example"));
     }
 }
