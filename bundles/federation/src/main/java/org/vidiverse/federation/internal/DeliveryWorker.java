@@ -143,7 +143,12 @@ public final class DeliveryWorker {
             return;
         }
         try {
-            if (!gate.reachable(Activities.host(delivery.inbox()))) {
+            String host = Activities.host(delivery.inbox());
+            if (host == null) {
+                jobs.failForGood(job.id(), "not an http(s) inbox: " + delivery.inbox());
+                return;
+            }
+            if (!gate.reachable(host)) {
                 jobs.failForGood(job.id(), "no longer federating with " + Activities.host(delivery.inbox()));
                 return;
             }

@@ -112,7 +112,10 @@ public final class InboxProcessor {
         }
         String type = activity.path("type").asText();
         String actorUrl = Activities.actorUrl(activity);
-        String actorHost = Activities.host(actorUrl);
+        String actorHost = actorUrl == null ? null : Activities.host(actorUrl);
+        if (actorHost == null) {
+            throw new Refused(400, "actor is not an http(s) URL");
+        }
         if (actorHost.equalsIgnoreCase(instance.host())) {
             throw new Refused(403, "activities of this instance's own actors are not taken from outside");
         }
@@ -166,6 +169,9 @@ public final class InboxProcessor {
         } catch (RuntimeException e) {
             throw new Refused(401, "bad keyId " + signature.keyId());
         }
+        if (keyHost == null) {
+            throw new Refused(401, "bad keyId " + signature.keyId());
+        }
         if (keyHost.equalsIgnoreCase(instance.host()) || !gate.reachable(keyHost)) {
             throw new Refused(403, "signer " + keyOwner + " is not federated with");
         }
@@ -199,7 +205,7 @@ public final class InboxProcessor {
         String type = activity.path("type").asText();
         String objectUrl = Activities.objectUrl(activity);
         if (!("Create".equals(type) || "Update".equals(type)) || objectUrl == null
-                || !actorHost.equalsIgnoreCase(Activities.host(objectUrl))) {
+                || !actorHost.equalsIgnoreCase(String.valueOf(Activities.host(objectUrl)))) {
             throw new Refused(403, "signed by " + signer.url() + " but the actor is " + Activities.actorUrl(activity));
         }
         JsonNode fetched;

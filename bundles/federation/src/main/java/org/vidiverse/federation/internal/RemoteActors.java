@@ -131,7 +131,7 @@ public final class RemoteActors {
             if ("self".equals(link.path("rel").asText()) && (type.startsWith("application/activity+json")
                     || type.startsWith("application/ld+json"))) {
                 String href = link.path("href").asText("");
-                if (!host.equalsIgnoreCase(Activities.host(href))) {
+                if (!host.equalsIgnoreCase(String.valueOf(Activities.host(href)))) {
                     throw new UnavailableActor("WebFinger of " + resource + " points to another host: " + href,
                             false);
                 }
@@ -149,6 +149,9 @@ public final class RemoteActors {
         try {
             host = Activities.host(url);
         } catch (RuntimeException e) {
+            host = null;
+        }
+        if (host == null) {
             throw new UnavailableActor("bad actor URL " + url, false);
         }
         JsonNode document;

@@ -95,6 +95,9 @@ public final class RemoteClient {
         try {
             host = Activities.host(url);
         } catch (RuntimeException e) {
+            host = null;
+        }
+        if (host == null) {
             throw new RemoteException(RemoteException.Kind.BAD_URL, "bad URL: " + url);
         }
         if (!gate.reachable(host)) {

@@ -200,6 +200,9 @@ public final class RemoteContent {
             return;
         }
         String objectHost = Activities.host(objectUrl);
+        if (objectHost == null) {
+            throw new Refused(400, "Delete of something that is not an http(s) URL");
+        }
         Optional<Video> video = videos.findByUrl(objectUrl);
         if (video.isPresent()) {
             if (video.get().local() || !objectHost.equalsIgnoreCase(actor.host())
@@ -230,6 +233,9 @@ public final class RemoteContent {
             return;
         }
         String host = Activities.host(videoUrl);
+        if (host == null) {
+            throw new Refused(400, "Announce of something that is not an http(s) URL");
+        }
         if (gate.decide(new RemoteOrigin(host, null, "Announce")) != FederationDecision.ALLOW) {
             throw new Refused(403, host + " is not federated with");
         }
