@@ -48,6 +48,11 @@ final class PostgresSchema {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
+    /** A connection to this test's database. */
+    Connection connection() throws SQLException {
+        return DriverManager.getConnection(SERVER + name, USER, null);
+    }
+
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, null);
     }

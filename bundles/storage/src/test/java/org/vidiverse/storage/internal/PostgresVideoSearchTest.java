@@ -29,9 +29,9 @@ public class PostgresVideoSearchTest extends VideoSearchContract {
 
     @Test
     public void wordColumnComparesByCodePointWhateverTheLocale() throws SQLException {
-        try (java.sql.Connection c = PostgresSchema.connect(); java.sql.Statement st = c.createStatement();
+        try (java.sql.Connection c = schema.connection(); java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT collation_name FROM information_schema.columns "
-                     + "WHERE table_schema = '" + schema.name + "' AND table_name = 'video_search_word' "
+                     + "WHERE table_schema = '" + PostgresSchema.SCHEMA + "' AND table_name = 'video_search_word' "
                      + "AND column_name = 'word'")) {
             org.junit.Assert.assertTrue(rs.next());
             org.junit.Assert.assertEquals("C", rs.getString(1));
