@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,11 +100,14 @@ final class FederationSchema {
         }
     }
 
-    /** Whether a unique index (a constraint's, whatever its name) covers exactly {@code column}. */
-    static boolean uniqueExists(Connection c, String table, String column) throws SQLException {
+    /** Whether a unique index (a constraint's, whatever its name) covers exactly {@code columns}, in any order. */
+    static boolean uniqueExists(Connection c, String table, String... columns) throws SQLException {
+        Set<String> wanted = new HashSet<>();
+        for (String column : columns) {
+            wanted.add(column.toLowerCase(Locale.ROOT));
+        }
         DatabaseMetaData md = c.getMetaData();
-        Map<String, Integer> columns = new HashMap<>();
-        Map<String, Boolean> onColumn = new HashMap<>();
+        Map<String, Set<String>> indexed = new HashMap<>();
         try (ResultSet rs = md.getIndexInfo(c.getCatalog(), IndexSpec.currentSchema(c), IndexSpec.folded(md, table),
                 true, false)) {
             while (rs.next()) {
@@ -111,14 +116,13 @@ final class FederationSchema {
                 if (index == null || name == null) {
                     continue;   // table statistics rows
                 }
-                columns.merge(index, 1, Integer::sum);
-                onColumn.merge(index, name.equalsIgnoreCase(column), Boolean::logicalAnd);
+                indexed.computeIfAbsent(index, i -> new HashSet<>()).add(name.toLowerCase(Locale.ROOT));
             }
         }
-        return columns.entrySet().stream().anyMatch(e -> e.getValue() == 1 && onColumn.get(e.getKey()));
+        return indexed.containsValue(wanted);
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
+    static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -5,6 +5,7 @@ import static org.vidiverse.storage.internal.Dates.toInstant;
 import java.util.List;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Account;
+import org.vidiverse.api.model.AccountBlock;
 import org.vidiverse.api.model.Actor;
 import org.vidiverse.api.model.ActorRef;
 import org.vidiverse.api.model.Channel;
@@ -19,6 +20,7 @@ import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.model.VideoState;
+import org.vidiverse.storage.internal.entity.AccountBlockEntity;
 import org.vidiverse.storage.internal.entity.AccountEntity;
 import org.vidiverse.storage.internal.entity.ActorEntity;
 import org.vidiverse.storage.internal.entity.ChannelEntity;
@@ -124,6 +126,10 @@ final class Mapper {
         return new Comment(c.getId(), c.getVideo().getId(), c.getThread() == null ? null : c.getThread().getId(),
                 c.getInReplyTo() == null ? null : c.getInReplyTo().getId(), c.getText(), ref(c.getAccount()),
                 c.getUrl(), c.getDeletedAt() != null, toInstant(c.getCreatedAt()), toInstant(c.getUpdatedAt()));
+    }
+
+    AccountBlock accountBlock(AccountBlockEntity b) {
+        return new AccountBlock(b.getId(), ref(b.getByAccount()), ref(b.getTarget()), toInstant(b.getCreatedAt()));
     }
 
     Follow follow(FollowEntity f, ActorRef follower, ActorRef following) {

@@ -17,8 +17,9 @@ import org.vidiverse.storage.internal.entity.UserEntity;
  * check that no row is left pointing at a removed one).
  *
  * <p>As in PeerTube: the user's comments go with every reply under them; places in other users' playlists stay
- * with their video emptied; the counters of what stays (likes, dislikes, comment counts, follower and following
- * counts) are recounted from the rows that remain.
+ * with their video emptied; the account's block list goes, and so does its place on others'; the counters of
+ * what stays (likes, dislikes, comment counts, follower and following counts) are recounted from the rows that
+ * remain.
  */
 final class UserRemoval {
     /** Ids per IN list: well under every database's limit on parameters. */
@@ -51,6 +52,9 @@ final class UserRemoval {
         removeRatings(em, account);
         removeVideos(em, account);
         removeFollows(em, actors);
+        // the account's block list, and its place on every other account's
+        execute(em, "DELETE FROM account_block WHERE by_account_id = ?", account);
+        execute(em, "DELETE FROM account_block WHERE target_account_id = ?", account);
         execute(em, "DELETE FROM oauth_token WHERE user_id = ?", userId);
         execute(em, "DELETE FROM video_channel WHERE account_id = ?", account);
         execute(em, "DELETE FROM account WHERE id = ?", account);

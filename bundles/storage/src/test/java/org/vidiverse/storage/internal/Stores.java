@@ -29,6 +29,7 @@ final class Stores implements AutoCloseable {
     final RatingStoreImpl ratings;
     final TokenStoreImpl tokens;
     final ActorStoreImpl actors;
+    final AccountBlockStoreImpl blocks;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -49,6 +50,7 @@ final class Stores implements AutoCloseable {
         ratings = new RatingStoreImpl(jpa, schema);
         tokens = new TokenStoreImpl(jpa, schema);
         actors = new ActorStoreImpl(jpa, identity, schema, changes, instances);
+        blocks = new AccountBlockStoreImpl(jpa, identity, schema);
     }
 
     /**

@@ -34,7 +34,7 @@ public abstract class UserDeletionContract {
     /** Every table with a row per user, account, channel, actor or video, and how to count rows left of one. */
     private static final List<String> TABLES = List.of("users", "account", "actor", "video_channel", "video",
             "video_tag", "video_file", "video_comment", "account_video_rate", "actor_follow", "oauth_token",
-            "video_playlist", "video_playlist_element", "user_video_history", "video_search_word");
+            "video_playlist", "video_playlist_element", "user_video_history", "video_search_word", "account_block");
 
     protected Stores s;
 
@@ -88,6 +88,10 @@ public abstract class UserDeletionContract {
         s.follows.create(gone.accountId(), channelOf(bob), FollowState.ACCEPTED);
         s.follows.create(bob.accountId(), goneChannel, FollowState.ACCEPTED);
         s.follows.create(bob.accountId(), gone.accountId(), FollowState.ACCEPTED);
+
+        // blocks both ways
+        s.blocks.block(gone.accountId(), bob.accountId());
+        s.blocks.block(bob.accountId(), gone.accountId());
 
         // playlists both ways, history both ways, tokens
         long goneList = s.playlists.create(gone.accountId(), "gone's list", null, VideoPlaylistPrivacy.PUBLIC,
@@ -144,6 +148,7 @@ public abstract class UserDeletionContract {
         assertEquals(Long.valueOf(0), after.get("oauth_token"));
         assertEquals(Long.valueOf(2), after.get("video_playlist_element"));
         assertEquals(Long.valueOf(1), after.get("user_video_history"));
+        assertEquals(Long.valueOf(0), after.get("account_block"));
         assertEquals(0L, dangling());
     }
 
