@@ -103,7 +103,8 @@ public final class ActorStoreImpl implements ActorStore {
         Actor actor = findLocal(INSTANCE_ACTOR_NAME).orElseGet(() -> {
             try {
                 return createInstanceActor();
-            } catch (DuplicateException raced) {
+            } catch (DuplicateException | javax.persistence.PersistenceException raced) {
+                // another caller created it first: by the unique name, or (Derby under load) as a lock conflict
                 return findLocal(INSTANCE_ACTOR_NAME).orElseThrow(() -> raced);
             }
         });
