@@ -123,6 +123,7 @@ public final class InboxHandlers {
     private void follow(JsonNode activity, Actor follower) throws Refused {
         String targetUrl = Activities.objectUrl(activity);
         Actor target = actors.findByUrl(targetUrl).filter(Actor::local)
+                .or(() -> instanceActorAt(targetUrl))
                 .orElseThrow(() -> new Refused(404, "no local actor " + targetUrl));
         Verdict verdict = moderation.moderate(new ModerationSubject(SubjectKind.FOLLOW, follower.handle(),
                 follower.host(), null, null, List.of(), Map.of("following", target.handle())));
@@ -144,6 +145,15 @@ public final class InboxHandlers {
         if (follow.state() == FollowState.ACCEPTED) {
             followers.sendAccept(target, follower, follow);
         }
+    }
+
+    /** The instance actor is made on first use: a follow may be the first thing that names it. */
+    private Optional<Actor> instanceActorAt(String url) {
+        if (url == null || !url.endsWith("/accounts/" + ActorStore.INSTANCE_ACTOR_NAME)) {
+            return Optional.empty();
+        }
+        Actor instanceActor = actors.instanceActor();
+        return instanceActor.url().equals(url) ? Optional.of(instanceActor) : Optional.empty();
     }
 
     /** The remote side answered a follow this instance sent. */
