@@ -103,8 +103,8 @@ public class FederationIT {
         JsonNode outbox = http().bytes("GET", "/accounts/root/outbox", null, null, "Accept",
                 "application/activity+json").json();
         assertEquals("OrderedCollection", outbox.path("type").asText());
-        assertEquals(0, outbox.path("totalItems").asInt());
-        assertTrue("an empty collection has no first page, as in PeerTube", outbox.path("first").isMissingNode());
+        // another test of this class may have given root a video: an empty collection has no first page (PeerTube)
+        assertEquals(outbox.toString(), outbox.path("totalItems").asInt() == 0, outbox.path("first").isMissingNode());
         JsonNode page = http().bytes("GET", "/accounts/root/outbox?page=1", null, null, "Accept",
                 "application/activity+json").json();
         assertEquals("OrderedCollectionPage", page.path("type").asText());
