@@ -42,6 +42,7 @@ import org.vidiverse.storage.internal.entity.ServerEntity;
  */
 @Component(service = ActorStore.class)
 public final class ActorStoreImpl implements ActorStore {
+    private final Object instanceActorLock = new Object();
     private static final Logger LOG = LoggerFactory.getLogger(ActorStoreImpl.class);
     /** How long a received activity id is remembered: far longer than any sender retries a delivery. */
     static final Duration RECEIVED_RETENTION = Duration.ofDays(30);
@@ -100,19 +101,29 @@ public final class ActorStoreImpl implements ActorStore {
      */
     @Override
     public Actor instanceActor() {
-        Actor actor = findLocal(INSTANCE_ACTOR_NAME).orElseGet(() -> {
-            try {
-                return createInstanceActor();
-            } catch (DuplicateException | javax.persistence.PersistenceException raced) {
-                // another caller created it first: by the unique name, or (Derby under load) as a lock conflict
-                return findLocal(INSTANCE_ACTOR_NAME).orElseThrow(() -> raced);
-            }
-        });
+        Actor actor = findLocal(INSTANCE_ACTOR_NAME).orElseGet(this::createInstanceActorOnce);
         if (actor.type() != ActorType.APPLICATION) {
             throw new IllegalStateException("the local " + actor.type() + " " + actor.name()
                     + " holds the instance actor's name");
         }
         return actor;
+    }
+
+    /**
+     * Callers in this process wait for one another, so that only one of them inserts (racing inserts end in lock
+     * conflicts on Derby, where the loser cannot yet see the winner's row); another node sharing the database is
+     * stopped by the unique name, and then the row it made is read.
+     */
+    private Actor createInstanceActorOnce() {
+        synchronized (instanceActorLock) {
+            return findLocal(INSTANCE_ACTOR_NAME).orElseGet(() -> {
+                try {
+                    return createInstanceActor();
+                } catch (DuplicateException raced) {
+                    return findLocal(INSTANCE_ACTOR_NAME).orElseThrow(() -> raced);
+                }
+            });
+        }
     }
 
     private Actor createInstanceActor() {
