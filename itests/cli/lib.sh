@@ -45,8 +45,13 @@ stop_all_instances() {
 }
 
 wait_up() { # url: waits up to 5 minutes (a first start may build) for the API to answer
+  # the REST endpoint is rebuilt as the bundles' resources arrive (federation's come last) and answers 404 for a
+  # moment while it is; wait until both ends answer, then a moment more
   for _ in $(seq 1 300); do
-    curl -sf "$1/api/v1/config" >/dev/null && return 0
+    if curl -sf "$1/api/v1/config" >/dev/null && curl -sf "$1/.well-known/nodeinfo" >/dev/null; then
+      sleep 2
+      return 0
+    fi
     sleep 1
   done
   echo "no answer from $1" >&2
