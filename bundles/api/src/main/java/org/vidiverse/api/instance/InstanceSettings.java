@@ -34,4 +34,24 @@ public interface InstanceSettings extends InstanceIdentity {
 
     /** {@code do_not_list}, {@code blur} or {@code display}, as PeerTube names it. */
     String defaultNsfwPolicy();
+
+    /**
+     * Whether videos uploaded by users (role user, not moderators or administrators) wait on the block list until a
+     * moderator approves them, as PeerTube's {@code autoBlacklist.videos.ofUsers}.
+     *
+     * @since 1.1
+     */
+    default boolean autoBlockVideosOfUsers() {
+        return false;
+    }
+
+    /**
+     * With {@link #autoBlockVideosOfUsers()}: only users whose account is younger than this many days are held;
+     * {@code 0} holds every user's videos.
+     *
+     * @since 1.1
+     */
+    default int autoBlockNewUsersForDays() {
+        return 0;
+    }
 }

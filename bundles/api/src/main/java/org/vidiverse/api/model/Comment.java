@@ -13,10 +13,21 @@ import java.time.Instant;
  * @param totalReplies                the thread's replies that are not deleted; only filled when listing threads
  * @param totalRepliesFromVideoAuthor the thread's replies written by the video's owner; only filled when listing
  *                                    threads
+ * @param heldForReview               whether the comment waits for a moderator or the video's owner: until approved
+ *                                    only its author, the video's owner and moderators see it, and it is not
+ *                                    federated
  */
 public record Comment(long id, long videoId, Long threadId, Long inReplyToId, String text, ActorRef account,
                       String url, boolean deleted, Instant createdAt, Instant updatedAt, Instant deletedAt,
-                      long totalReplies, long totalRepliesFromVideoAuthor) {
+                      long totalReplies, long totalRepliesFromVideoAuthor, boolean heldForReview) {
+
+    /** A comment that is not held for review. */
+    public Comment(long id, long videoId, Long threadId, Long inReplyToId, String text, ActorRef account,
+                   String url, boolean deleted, Instant createdAt, Instant updatedAt, Instant deletedAt,
+                   long totalReplies, long totalRepliesFromVideoAuthor) {
+        this(id, videoId, threadId, inReplyToId, text, account, url, deleted, createdAt, updatedAt, deletedAt,
+                totalReplies, totalRepliesFromVideoAuthor, false);
+    }
 
     /** A comment without reply counters; a deleted one counts as deleted at its last update. */
     public Comment(long id, long videoId, Long threadId, Long inReplyToId, String text, ActorRef account, String url,

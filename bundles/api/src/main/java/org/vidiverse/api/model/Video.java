@@ -14,6 +14,8 @@ import java.util.List;
  * @param url       the ActivityPub id of the video
  * @param thumbnailUrl for a remote video: its origin's thumbnail, or {@code null}; local videos have their own
  * @param previewUrl   for a remote video: its origin's preview, or {@code null}
+ * @param blacklisted  whether moderators blocked the video (or hold it for review): it is hidden from everyone but
+ *                     its owner and moderators, and not federated
  */
 public record Video(long id, String uuid, String shortUuid, String name, String description, String support,
                     VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
@@ -21,9 +23,23 @@ public record Video(long id, String uuid, String shortUuid, String name, String 
                     boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
                     long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
                     Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt, String thumbnailUrl,
-                    String previewUrl) {
+                    String previewUrl, boolean blacklisted) {
     public Video {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A video that is not on the block list (see {@code VideoBlacklistStore}). */
+    public Video(long id, String uuid, String shortUuid, String name, String description, String support,
+                 VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
+                 String language, List<String> tags, boolean nsfw, boolean commentsEnabled,
+                 boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
+                 long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
+                 Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt,
+                 String thumbnailUrl, String previewUrl) {
+        this(id, uuid, shortUuid, name, description, support, privacy, state, duration, category, licence, language,
+                tags, nsfw, commentsEnabled, downloadEnabled, waitTranscoding, views, likes, dislikes, commentsCount,
+                local, url, channel, account, createdAt, updatedAt, publishedAt, originallyPublishedAt, thumbnailUrl,
+                previewUrl, false);
     }
 
     /** A video without remote pictures (every local video). */

@@ -27,7 +27,17 @@ public interface CommentStore {
      * @throws NotFoundException if the video, the account or the answered comment (on this video) does not exist
      * @throws IllegalArgumentException if the text is blank or longer than {@link #MAX_TEXT_LENGTH}
      */
-    Comment create(long videoId, long accountId, Long inReplyToId, String text);
+    default Comment create(long videoId, long accountId, Long inReplyToId, String text) {
+        return create(videoId, accountId, inReplyToId, text, false);
+    }
+
+    /**
+     * As {@link #create(long, long, Long, String)}; a comment {@code heldForReview} is seen only by its author, the
+     * video's owner and moderators until {@link #approve approved}, and does not count in the video's comments.
+     *
+     * @since 1.4
+     */
+    Comment create(long videoId, long accountId, Long inReplyToId, String text, boolean heldForReview);
 
     /**
      * Adds a comment from another instance (a Note), keeping its ActivityPub id and publication time. Adding a
@@ -39,8 +49,26 @@ public interface CommentStore {
      * @throws IllegalArgumentException if the text is blank or longer than {@link #MAX_TEXT_LENGTH}
      * @since 1.3
      */
+    default Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
+                                 java.time.Instant publishedAt) {
+        return createRemote(videoId, accountId, inReplyToId, text, url, publishedAt, false);
+    }
+
+    /** As {@link #createRemote(long, long, Long, String, String, java.time.Instant)}, possibly held. @since 1.4 */
     Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
-                         java.time.Instant publishedAt);
+                         java.time.Instant publishedAt, boolean heldForReview);
+
+    /**
+     * Lets a held comment be seen by everyone.
+     *
+     * @return {@code false} if it was not held
+     * @throws NotFoundException if there is no such comment
+     * @since 1.4
+     */
+    boolean approve(long id);
+
+    /** Comments held for review, oldest first; {@code videoOwnerAccountId} limits them to one owner's videos. @since 1.4 */
+    Page<Comment> heldForReview(Long videoOwnerAccountId, PageRequest page);
 
     /** A comment by its ActivityPub id. @since 1.3 */
     Optional<Comment> findByUrl(String url);
@@ -53,13 +81,32 @@ public interface CommentStore {
      *
      * @throws IllegalArgumentException if the sort is not one of {@link #THREAD_SORTS}
      */
-    Page<Comment> threads(long videoId, PageRequest page);
+    default Page<Comment> threads(long videoId, PageRequest page) {
+        return threads(videoId, page, NO_HELD);
+    }
+
+    /** {@code heldVisibleTo} value showing no held comment. */
+    long NO_HELD = 0L;
+
+    /**
+     * As {@link #threads(long, PageRequest)}, with the held comments {@code heldVisibleTo} may see: {@code null} for
+     * every held comment (moderators, the video's owner), an account id for that account's own, {@link #NO_HELD}
+     * for none.
+     *
+     * @since 1.4
+     */
+    Page<Comment> threads(long videoId, PageRequest page, Long heldVisibleTo);
 
     /**
      * A thread: its first comment then every reply, oldest first, tombstones included; empty when
      * {@code threadId} is not the first comment of a thread.
      */
-    List<Comment> thread(long threadId);
+    default List<Comment> thread(long threadId) {
+        return thread(threadId, NO_HELD);
+    }
+
+    /** As {@link #thread(long)}, with the held comments {@code heldVisibleTo} may see (see {@link #threads}). @since 1.4 */
+    List<Comment> thread(long threadId, Long heldVisibleTo);
 
     /**
      * Marks a comment deleted: its text is emptied and it stays as a tombstone; its replies are kept.
@@ -69,7 +116,7 @@ public interface CommentStore {
      */
     boolean delete(long id);
 
-    /** Comments of a video that are not deleted, replies included. */
+    /** Comments of a video that are neither deleted nor held for review, replies included. */
     long countNotDeleted(long videoId);
 
     /** Every comment row, tombstones included. */

@@ -101,7 +101,8 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
 
     @Override
     public void commentCreated(long commentId) {
-        guarded("comment " + commentId, () -> comments.findById(commentId).ifPresent(comment -> {
+        guarded("comment " + commentId, () -> comments.findById(commentId).filter(c -> !c.heldForReview())
+                .ifPresent(comment -> {
             Optional<Video> video = videos.findById(comment.videoId());
             Optional<Actor> author = actors.find(comment.account().id());
             if (video.isEmpty() || author.isEmpty() || !author.get().local()) {
@@ -258,9 +259,9 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
                 : List.of(ApContext.PUBLIC);
     }
 
-    /** Whether other instances may have the video: published, and public or unlisted. */
+    /** Whether other instances may have the video: published, public or unlisted, and not blocked or held. */
     static boolean visible(Video video) {
-        return video.state() == VideoState.PUBLISHED
+        return video.state() == VideoState.PUBLISHED && !video.blacklisted()
                 && (video.privacy() == VideoPrivacy.PUBLIC || video.privacy() == VideoPrivacy.UNLISTED);
     }
 

@@ -132,8 +132,11 @@ public final class InboxHandlers {
             return;
         }
         // as in PeerTube, only follows of the instance itself may wait for an admin; channels take subscribers
+        // a quarantined instance's follow of this instance waits for a moderator too
+        boolean quarantined = gate.decide(new org.vidiverse.api.federation.RemoteOrigin(follower.host(),
+                follower.url(), "Follow")) == org.vidiverse.api.federation.FederationDecision.QUARANTINE;
         boolean accept = verdict.decision() != Verdict.Decision.HOLD
-                && (target.type() != ActorType.APPLICATION || gate.config().autoAcceptFollowers());
+                && (target.type() != ActorType.APPLICATION || gate.config().autoAcceptFollowers() && !quarantined);
         Follow follow;
         try {
             follow = follows.create(follower.id(), target.id(), accept ? FollowState.ACCEPTED : FollowState.PENDING,

@@ -119,10 +119,10 @@ public final class InboxProcessor {
         if (actorHost.equalsIgnoreCase(instance.host())) {
             throw new Refused(403, "activities of this instance's own actors are not taken from outside");
         }
+        // a quarantined origin is heard, but the videos and comments it sends are held for review (RemoteContent)
         FederationDecision decision = gate.decide(new RemoteOrigin(actorHost, actorUrl, type));
-        if (decision != FederationDecision.ALLOW) {
-            throw new Refused(403, actorHost + " is " + (decision == FederationDecision.DENY ? "not federated with"
-                    : "quarantined until a moderator approves it"));
+        if (decision == FederationDecision.DENY) {
+            throw new Refused(403, actorHost + " is not federated with");
         }
         Actor signer = verifySignature(pathAndQuery, header, body, config);
         JsonNode trusted = activity;

@@ -23,6 +23,11 @@ import org.vidiverse.api.moderation.ModerationService;
 import org.vidiverse.api.moderation.ModerationSubject;
 import org.vidiverse.api.moderation.SubjectKind;
 import org.vidiverse.api.moderation.Verdict;
+import org.vidiverse.api.federation.FederationDecision;
+import org.vidiverse.api.federation.RemoteOrigin;
+import org.vidiverse.api.model.VideoBlacklist;
+import org.vidiverse.api.store.DuplicateException;
+import org.vidiverse.api.store.VideoBlacklistStore;
 import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.CommentStore;
 import org.vidiverse.api.store.NotFoundException;
@@ -54,6 +59,7 @@ public final class RemoteContent {
     private final RemoteStills stills;
     private final DeliveryQueue queue;
     private final ActorKeys keys;
+    private final VideoBlacklistStore blacklist;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = ApContext.mapper();
     private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
             new com.fasterxml.jackson.core.type.TypeReference<>() { };
@@ -63,7 +69,8 @@ public final class RemoteContent {
                          @Reference RemoteActors remoteActors, @Reference RemoteClient remote,
                          @Reference FederationGate gate, @Reference ModerationService moderation,
                          @Reference RemoteStills stills, @Reference DeliveryQueue queue,
-                         @Reference ActorKeys keys) {
+                         @Reference ActorKeys keys, @Reference VideoBlacklistStore blacklist) {
+        this.blacklist = blacklist;
         this.stills = stills;
         this.queue = queue;
         this.keys = keys;
@@ -108,8 +115,17 @@ public final class RemoteContent {
                 actor.host(), video.name(), video.description(), video.tags(),
                 Map.of("nsfw", video.nsfw(), "privacy", video.privacy().name().toLowerCase())));
         refuseUnlessAccepted(verdict, "video " + video.url());
+        String holdReason = holdReason(verdict, actor);
         try {
             Video saved = videos.saveRemote(withChannel(video, channel.id()));
+            if (holdReason != null && !saved.blacklisted()) {
+                try {
+                    blacklist.block(saved.id(), holdReason, VideoBlacklist.Type.AUTO_BEFORE_PUBLISHED, false);
+                    saved = videos.findById(saved.id()).orElse(saved);
+                } catch (DuplicateException alreadyBlocked) {
+                    // blocked meanwhile: stays so
+                }
+            }
             stills.copy(saved, existing.orElse(null));
             LOG.info("{} remote video {} ({}) from {}", existing.isPresent() ? "Updated" : "Stored", saved.uuid(),
                     saved.name(), actor.host());
@@ -161,9 +177,10 @@ public final class RemoteContent {
         Verdict verdict = moderation.moderate(new ModerationSubject(SubjectKind.REMOTE_COMMENT, author.handle(),
                 author.host(), null, note.text(), List.of(), Map.of("video", target.url())));
         refuseUnlessAccepted(verdict, "comment " + note.url());
+        boolean held = holdReason(verdict, actor) != null;
         try {
-            comments.createRemote(target.id(), author.id(), parentId, note.text(), note.url(), note.published());
-            return true;
+            comments.createRemote(target.id(), author.id(), parentId, note.text(), note.url(), note.published(), held);
+            return !held;   // a held comment is not passed on until approved
         } catch (IllegalArgumentException | NotFoundException e) {
             throw new Refused(400, "cannot store " + note.url() + ": " + e.getMessage());
         }
@@ -285,10 +302,23 @@ public final class RemoteContent {
     }
 
     private static void refuseUnlessAccepted(Verdict verdict, String what) throws Refused {
-        if (verdict.decision() == Verdict.Decision.REJECT || verdict.decision() == Verdict.Decision.HOLD) {
-            // held remote content waits for the moderation queue; until then it is not stored
+        if (verdict.decision() == Verdict.Decision.REJECT) {
             throw new Refused(403, what + " refused by moderation: " + verdict.reason());
         }
+    }
+
+    /**
+     * Why content from {@code actor} is to be held for review (a moderation hold, or its instance in quarantine),
+     * or {@code null} to show it.
+     */
+    private String holdReason(Verdict verdict, Actor actor) {
+        if (verdict.decision() == Verdict.Decision.HOLD) {
+            return "Held for review: " + verdict.reason();
+        }
+        if (gate.decide(new RemoteOrigin(actor.host(), actor.url(), "Create")) == FederationDecision.QUARANTINE) {
+            return "Held: " + actor.host() + " is quarantined until a moderator approves it";
+        }
+        return null;
     }
 
     static RemoteVideo withChannel(RemoteVideo v, long channelActorId) {

@@ -11,10 +11,13 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.moderation.ModerationPolicy;
+import org.vidiverse.api.moderation.ModerationLogEntry;
 import org.vidiverse.api.moderation.ModerationService;
+import org.vidiverse.api.store.ModerationLogStore;
 import org.vidiverse.api.moderation.ModerationSubject;
 import org.vidiverse.api.moderation.Verdict;
 import org.vidiverse.api.plugin.PluginCallException;
@@ -56,11 +59,50 @@ public final class ModerationServiceImpl implements ModerationService {
         policies = policies.stream().filter(r -> r.policy() != policy).toList();
     }
 
+    /** Where verdicts are kept for moderators; moderation goes on (and says so in the log) without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = DYNAMIC)
+    volatile ModerationLogStore auditLog;
+
     @Override
     public Verdict moderate(ModerationSubject subject) {
+        List<RankedPolicy> chain = policies;
+        Verdict verdict = run(chain, subject);
+        if (!chain.isEmpty() || !verdict.accepted()) {
+            audit(subject, verdict);
+        }
+        return verdict;
+    }
+
+    private void audit(ModerationSubject subject, Verdict verdict) {
+        ModerationLogStore log = auditLog;
+        if (log == null) {
+            LOG.warn("No moderation log: {} verdict on {} by {} not kept", verdict.decision(), subject.kind(),
+                    subject.actorHandle());
+            return;
+        }
+        try {
+            log.append(new ModerationLogEntry(0, null, subject.kind(), subject.actorHandle(), subject.originHost(),
+                    describe(subject), verdict.decision(), verdict.policy(), verdict.reason(), verdict.tags()));
+        } catch (RuntimeException e) {
+            LOG.error("Could not keep the {} verdict on {} by {} in the moderation log", verdict.decision(),
+                    subject.kind(), subject.actorHandle(), e);
+        }
+    }
+
+    /** A video's title, else the start of the text: enough for a moderator to recognise the content. */
+    static String describe(ModerationSubject subject) {
+        String s = subject.title() != null && !subject.title().isBlank() ? subject.title() : subject.text();
+        if (s == null) {
+            return null;
+        }
+        s = s.strip().replaceAll("\\s+", " ");
+        return s.length() <= 120 ? s : s.substring(0, 119) + "\u2026";
+    }
+
+    private Verdict run(List<RankedPolicy> chain, ModerationSubject subject) {
         List<String> tags = new ArrayList<>();
         List<String> taggedBy = new ArrayList<>();
-        for (RankedPolicy ranked : policies) {
+        for (RankedPolicy ranked : chain) {
             Verdict verdict = ask(ranked, subject);
             switch (verdict.decision()) {
                 case ACCEPT -> { }

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Test;
+import org.vidiverse.api.moderation.ModerationLogEntry;
 import org.vidiverse.api.moderation.ModerationPolicy;
+import org.vidiverse.api.store.ModerationLogStore;
 import org.vidiverse.api.moderation.ModerationSubject;
 import org.vidiverse.api.moderation.Verdict;
 import org.vidiverse.api.moderation.Verdict.Decision;
@@ -114,5 +116,45 @@ public class ModerationServiceImplTest {
         assertEquals(Decision.REJECT, service.moderate(upload).decision());
         service.removePolicy(no);
         assertEquals(Decision.ACCEPT, service.moderate(upload).decision());
+    }
+
+    @Test
+    public void everyVerdictOfAChainIsKeptInTheAuditLogAndALogFailureDoesNotChangeIt() {
+        List<ModerationLogEntry> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.auditLog = new ModerationLogStore() {
+            @Override
+            public ModerationLogEntry append(ModerationLogEntry entry) {
+                if (entry.subject() != null && entry.subject().contains("explode")) {
+                    throw new IllegalStateException("database down");
+                }
+                kept.add(entry);
+                return entry;
+            }
+
+            @Override
+            public org.vidiverse.api.model.Page<ModerationLogEntry> list(
+                    org.vidiverse.api.moderation.SubjectKind kind, Decision decision,
+                    org.vidiverse.api.model.PageRequest page) {
+                return new org.vidiverse.api.model.Page<>(kept.size(), kept);
+            }
+        };
+        service.moderate(upload);
+        assertEquals("without policies an accepted upload is not worth a log line", 0, kept.size());
+
+        add("words", 1, s -> s.title().contains("casino") ? Verdict.hold("casino") : Verdict.accept());
+        service.moderate(upload);
+        service.moderate(ModerationSubject.upload("bob@localhost", "localhost", "casino   night\nlive", null,
+                List.of()));
+        assertEquals(Decision.HOLD, service.moderate(ModerationSubject.upload("bob@localhost", "localhost",
+                "casino explode", null, List.of())).decision());
+
+        assertEquals(2, kept.size());
+        assertEquals(Decision.ACCEPT, kept.get(0).decision());
+        ModerationLogEntry held = kept.get(1);
+        assertEquals(Decision.HOLD, held.decision());
+        assertEquals("words", held.policy());
+        assertEquals("casino", held.reason());
+        assertEquals("casino night live", held.subject());
+        assertEquals("bob@localhost", held.actorHandle());
     }
 }

@@ -42,4 +42,12 @@ public @interface InstanceConfig {
             @Option(value = "blur", label = "Blur"),
             @Option(value = "display", label = "Display")})
     String defaultNsfwPolicy() default "do_not_list";
+
+    @AttributeDefinition(name = "Hold users' videos for review",
+            description = "Videos of users (not moderators) wait on the block list until a moderator approves them")
+    boolean autoBlockVideosOfUsers() default false;
+
+    @AttributeDefinition(name = "Only for new users (days)",
+            description = "Hold only the videos of users whose account is younger than this; 0 holds every user's")
+    int autoBlockNewUsersForDays() default 0;
 }

@@ -84,4 +84,6 @@ public final class InstanceSettingsImpl implements InstanceSettings {
     @Override public long maxUploadSize() { return config.maxUploadSize(); }
 
     @Override public String defaultNsfwPolicy() { return config.defaultNsfwPolicy(); }
+    @Override public boolean autoBlockVideosOfUsers() { return config.autoBlockVideosOfUsers(); }
+    @Override public int autoBlockNewUsersForDays() { return Math.max(0, config.autoBlockNewUsersForDays()); }
 }

@@ -56,11 +56,13 @@ public final class AccountsResource {
 
     @GET
     @Path("{name}/videos")
-    public Map<String, Object> videos(@PathParam("name") String name, @QueryParam("start") String start,
+    public Map<String, Object> videos(@javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security,
+                                      @PathParam("name") String name, @QueryParam("start") String start,
                                       @QueryParam("count") String count, @QueryParam("sort") String sort) {
         Account account = find(name);
         VideoQuery pub = VideoQuery.publicListing();
-        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, null, account.id(), null, null, null);
+        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, null, account.id(), null, null, null,
+                null, Moderated.viewerOf(security, account.id()));
         return ActorLists.videos(videos, query, start, count, sort);
     }
 

@@ -37,7 +37,7 @@ final class CommentJson {
         json.put("createdAt", Json.date(c.createdAt()));
         json.put("updatedAt", Json.date(c.updatedAt()));
         json.put("deletedAt", Json.date(c.deletedAt()));
-        json.put("heldForReview", false);
+        json.put("heldForReview", c.heldForReview());
         json.put("isDeleted", c.deleted());
         json.put("totalRepliesFromVideoAuthor", c.totalRepliesFromVideoAuthor());
         json.put("totalReplies", c.totalReplies());

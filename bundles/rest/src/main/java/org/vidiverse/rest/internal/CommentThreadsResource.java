@@ -41,14 +41,16 @@ import org.vidiverse.rest.api.RestWhiteboard;
 public final class CommentThreadsResource {
     @org.osgi.service.component.annotations.Reference
     Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
+    private final ContentModeration moderation;
     private final CommentStore comments;
     private final ChannelStore channels;
     private final VideoAccess access;
 
     @Activate
     public CommentThreadsResource(@Reference CommentStore comments, @Reference VideoStore videos,
-                                  @Reference ChannelStore channels) {
+                                  @Reference ChannelStore channels, @Reference ContentModeration moderation) {
         this.comments = comments;
+        this.moderation = moderation;
         this.channels = channels;
         this.access = new VideoAccess(videos);
     }
@@ -67,7 +69,7 @@ public final class CommentThreadsResource {
             json.put("totalNotDeletedComments", 0);
             return json;
         }
-        Page<Comment> threads = comments.threads(video.id(), page);
+        Page<Comment> threads = comments.threads(video.id(), page, CommentsResource.heldVisibleTo(security, video));
         CommentJson out = json();
         json.put("total", threads.total());
         json.put("data", threads.data().stream().map(out::comment).toList());
@@ -88,7 +90,8 @@ public final class CommentThreadsResource {
             throw Problem.badRequest("Video comment is not a thread.");
         }
         VideoAccess.checkCanSee(video, id, security);
-        List<Comment> thread = video.commentsEnabled() ? comments.thread(tid) : List.of();
+        List<Comment> thread = video.commentsEnabled()
+                ? comments.thread(tid, CommentsResource.heldVisibleTo(security, video)) : List.of();
         if (thread.isEmpty()) {
             throw Problem.notFound("No comments were found");
         }
@@ -102,8 +105,11 @@ public final class CommentThreadsResource {
         String text = CommentsResource.text(Bodies.fields(contentType, body));
         Video video = access.findVisible(id, security);
         CommentsResource.checkCommentsEnabled(video);
-        Comment created = comments.create(video.id(), user.accountId(), null, text);
-        federation.tell(p -> p.commentCreated(created.id()));
+        boolean held = moderation.checkComment(user, video, text);
+        Comment created = comments.create(video.id(), user.accountId(), null, text, held);
+        if (!held) {
+            federation.tell(p -> p.commentCreated(created.id()));
+        }
         return Map.of("comment", json().comment(created));
     }
 

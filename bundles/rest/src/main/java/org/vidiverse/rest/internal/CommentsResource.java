@@ -1,6 +1,7 @@
 package org.vidiverse.rest.internal;
 
 import java.util.Map;
+import java.util.Optional;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.HeaderParam;
@@ -40,6 +41,7 @@ import org.vidiverse.rest.api.RestWhiteboard;
 public final class CommentsResource {
     @org.osgi.service.component.annotations.Reference
     Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
+    private final ContentModeration moderation;
     private static final Logger LOG = LoggerFactory.getLogger(CommentsResource.class);
 
     private final CommentStore comments;
@@ -48,8 +50,9 @@ public final class CommentsResource {
 
     @Activate
     public CommentsResource(@Reference CommentStore comments, @Reference VideoStore videos,
-                            @Reference ChannelStore channels) {
+                            @Reference ChannelStore channels, @Reference ContentModeration moderation) {
         this.comments = comments;
+        this.moderation = moderation;
         this.channels = channels;
         this.access = new VideoAccess(videos);
     }
@@ -65,9 +68,43 @@ public final class CommentsResource {
         Video video = access.findVisible(id, security);
         checkCommentsEnabled(video);
         checkBelongsTo(existing(parentId), video);
-        Comment reply = comments.create(video.id(), user.accountId(), parentId, text);
-        federation.tell(p -> p.commentCreated(reply.id()));
+        boolean held = moderation.checkComment(user, video, text);
+        Comment reply = comments.create(video.id(), user.accountId(), parentId, text, held);
+        if (!held) {
+            federation.tell(p -> p.commentCreated(reply.id()));
+        }
         return Map.of("comment", new CommentJson(channels::findAccount).comment(reply));
+    }
+
+    /** PeerTube 6.2's approval of a comment held for review: by the video's owner or a moderator. */
+    @POST
+    @Path("{commentId}/approve")
+    public Response approve(@Context SecurityContext security, @PathParam("id") String id,
+                            @PathParam("commentId") String commentId) {
+        User user = Caller.require(security);
+        long cid = VideoAccess.commentId("commentId", commentId);
+        Video video = access.find(id);
+        Comment comment = existing(cid);
+        checkBelongsTo(comment, video);
+        if (!VideoAccess.ownsOrModerates(user, video)) {
+            throw Problem.forbidden("Only the owner of the video or a moderator can approve its comments");
+        }
+        if (comments.approve(cid) && !comment.deleted()) {
+            federation.tell(p -> p.commentCreated(cid));
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * The held comments {@code security}'s caller may see on {@code video} (see {@link CommentStore#threads}): all
+     * for the video's owner and moderators, their own for other users, none for anonymous visitors.
+     */
+    static Long heldVisibleTo(SecurityContext security, Video video) {
+        Optional<User> user = Caller.of(security);
+        if (user.isEmpty()) {
+            return CommentStore.NO_HELD;
+        }
+        return VideoAccess.ownsOrModerates(user.get(), video) ? null : user.get().accountId();
     }
 
     @DELETE

@@ -85,7 +85,7 @@ public final class ConfigResource {
         json.put("import", map("videos", map("http", map("enabled", false), "torrent", map("enabled", false)),
                 "videoChannelSynchronization", map("enabled", false), "users", map("enabled", false)));
         json.put("export", map("users", map("enabled", false, "exportExpiration", 0, "maxUserVideoQuota", 0)));
-        json.put("autoBlacklist", map("videos", map("ofUsers", map("enabled", false))));
+        json.put("autoBlacklist", map("videos", map("ofUsers", map("enabled", settings.autoBlockVideosOfUsers()))));
         json.put("avatar", map("file", map("size", map("max", 4 * 1024 * 1024),
                 "extensions", List.of(".png", ".jpeg", ".jpg", ".gif", ".webp"))));
         json.put("banner", map("file", map("size", map("max", 4 * 1024 * 1024),

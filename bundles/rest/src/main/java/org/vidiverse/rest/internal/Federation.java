@@ -51,7 +51,7 @@ public final class Federation {
     }
 
     static boolean visible(Video video) {
-        return video.local() && video.state() == VideoState.PUBLISHED
+        return video.local() && video.state() == VideoState.PUBLISHED && !video.blacklisted()
                 && (video.privacy() == VideoPrivacy.PUBLIC || video.privacy() == VideoPrivacy.UNLISTED);
     }
 }

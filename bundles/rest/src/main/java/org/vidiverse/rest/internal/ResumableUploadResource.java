@@ -61,13 +61,16 @@ public final class ResumableUploadResource {
     private final ChannelStore channels;
     private final UserStore users;
     private final InstanceIdentity instance;
+    private final ContentModeration moderation;
     /** One request at a time per session: chunks of one upload never interleave. */
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     @Activate
     public ResumableUploadResource(@Reference MediaPipeline pipeline, @Reference MediaStorage storage,
                                    @Reference ChannelStore channels, @Reference UserStore users,
-                                   @Reference InstanceIdentity instance) {
+                                   @Reference InstanceIdentity instance,
+                                   @Reference ContentModeration moderation) {
+        this.moderation = moderation;
         this.pipeline = pipeline;
         this.storage = storage;
         this.channels = channels;
@@ -96,7 +99,8 @@ public final class ResumableUploadResource {
         if (!(filename instanceof String name) || name.isBlank() || name.length() > 255) {
             throw new InvalidInputException("filename", "filename is required");
         }
-        VideoUploads.metadata(metadata, user, channels);   // checked now, again when the upload completes
+        // checked now, before a byte is sent, and again when the upload completes
+        moderation.checkUpload(user, VideoUploads.metadata(metadata, user, channels));
         long max = pipeline.maxUploadBytes();
         if (max >= 0 && size > max) {
             throw new Problem(VideoUploads.TOO_LARGE, "The upload is larger than " + max + " bytes", null, null);
@@ -149,11 +153,21 @@ public final class ResumableUploadResource {
                 return incomplete(received);
             }
             NewVideo video = VideoUploads.metadata(session.metadata(), user, channels);
+            org.vidiverse.api.moderation.Verdict verdict;
+            try {
+                verdict = moderation.checkUpload(user, video);
+            } catch (RuntimeException refused) {
+                // refused now (a policy changed meanwhile): the session ends and its bytes go
+                Files.deleteIfExists(part);
+                Files.deleteIfExists(sessions().resolve(id + ".json"));
+                locks.remove(id);
+                throw refused;
+            }
             Path file = sessions().resolve(id + ".complete");
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(sessions().resolve(id + ".json"));
             locks.remove(id);
-            return VideoUploads.accept(pipeline, video, file, session.filename());
+            return VideoUploads.accept(pipeline, moderation, user, verdict, video, file, session.filename(), Map.of());
         }
     }
 

@@ -119,7 +119,8 @@ public final class SubscriptionsResource {
     public Map<String, Object> videos(@Context SecurityContext security, @QueryParam("start") String start,
                                       @QueryParam("count") String count, @QueryParam("sort") String sort) {
         User user = Caller.require(security);
-        Page<Video> page = videos.list(VideoQuery.publicListing().followedBy(user.accountId()),
+        Page<Video> page = videos.list(VideoQuery.publicListing().followedBy(user.accountId())
+                        .moderatedFor(user.accountId()),
                 Paging.parse(start, count, sort, 15, "-publishedAt", VideoQuery.SORT_FIELDS));
         return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
     }

@@ -46,10 +46,13 @@ public final class UploadResource {
     private final MediaStorage storage;
     private final ChannelStore channels;
     private final UserStore users;
+    private final ContentModeration moderation;
 
     @Activate
     public UploadResource(@Reference MediaPipeline pipeline, @Reference MediaStorage storage,
-                          @Reference ChannelStore channels, @Reference UserStore users) {
+                          @Reference ChannelStore channels, @Reference UserStore users,
+                          @Reference ContentModeration moderation) {
+        this.moderation = moderation;
         this.pipeline = pipeline;
         this.storage = storage;
         this.channels = channels;
@@ -128,6 +131,7 @@ public final class UploadResource {
             }
             NewVideo video = VideoUploads.metadata(fields, user, channels);
             VideoUploads.checkQuota(user, videofile.getSize(), users);
+            org.vidiverse.api.moderation.Verdict verdict = moderation.checkUpload(user, video);   // before a byte is kept
             for (Map.Entry<MediaPipeline.Still, Part> picture : pictureParts.entrySet()) {
                 Part part = picture.getValue();
                 try (InputStream in = part.getInputStream()) {
@@ -144,7 +148,8 @@ public final class UploadResource {
             }
             Map<MediaPipeline.Still, Path> handedOver = Map.copyOf(pictures);
             pictures.clear();   // the pipeline deletes them from here on
-            return VideoUploads.accept(pipeline, video, file, videofile.getSubmittedFileName(), handedOver);
+            return VideoUploads.accept(pipeline, moderation, user, verdict, video, file,
+                    videofile.getSubmittedFileName(), handedOver);
         } finally {
             for (Path picture : pictures.values()) {
                 Files.deleteIfExists(picture);

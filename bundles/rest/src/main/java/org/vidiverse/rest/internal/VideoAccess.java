@@ -63,6 +63,15 @@ final class VideoAccess {
     static void checkCanSee(Video video, String rawId, SecurityContext security) {
         VideoPrivacy privacy = video.privacy();
         boolean byNumericId = rawId != null && NUMERIC_ID.matcher(rawId.trim()).matches();
+        if (video.blacklisted()) {
+            // blocked or held for review: its owner and moderators only, whatever its privacy
+            User user = Caller.of(security).orElseThrow(
+                    () -> Problem.unauthorized("Authentication is required to see this video"));
+            if (!ownsOrModerates(user, video)) {
+                throw Problem.forbidden("Cannot fetch information of private/internal/blocked video");
+            }
+            return;
+        }
         if (privacy == VideoPrivacy.PUBLIC || privacy == VideoPrivacy.UNLISTED && !byNumericId) {
             return;
         }

@@ -133,10 +133,14 @@ public final class VideoChannelsResource {
 
     @GET
     @Path("{handle}/videos")
-    public Map<String, Object> videos(@PathParam("handle") String handle, @QueryParam("start") String start,
-                                      @QueryParam("count") String count, @QueryParam("sort") String sort) {
+    public Map<String, Object> videos(@Context SecurityContext security, @PathParam("handle") String handle,
+                                      @QueryParam("start") String start, @QueryParam("count") String count,
+                                      @QueryParam("sort") String sort) {
         Channel channel = find(handle);
-        return ActorLists.videos(videos, VideoQuery.publicListing().withChannel(channel.id()), start, count, sort);
+        Long viewer = channel.owner() == null ? Moderated.viewer(security)
+                : Moderated.viewerOf(security, channel.owner().id());
+        return ActorLists.videos(videos, VideoQuery.publicListing().withChannel(channel.id()).moderatedFor(viewer),
+                start, count, sort);
     }
 
     /** The playlists shown on the channel: public ones, and all of them for the channel's owner. */

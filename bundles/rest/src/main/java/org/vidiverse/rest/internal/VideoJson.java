@@ -78,7 +78,7 @@ final class VideoJson {
         json.put("commentsPolicy", Labels.idLabel(v.commentsEnabled() ? 1 : 2, v.commentsEnabled() ? "Enabled" : "Disabled"));
         json.put("downloadEnabled", v.downloadEnabled());
         json.put("waitTranscoding", v.waitTranscoding());
-        json.put("blacklisted", false);
+        json.put("blacklisted", v.blacklisted());
         json.put("blacklistedReason", null);
         json.put("inputFileUpdatedAt", null);
         // a remote video's peers meet on its origin's tracker

@@ -19,6 +19,7 @@ import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.model.VideoUpdate;
+import org.vidiverse.api.moderation.Verdict;
 import org.vidiverse.api.store.ChannelStore;
 import org.vidiverse.api.store.UserStore;
 import org.vidiverse.rest.api.Problem;
@@ -71,16 +72,16 @@ final class VideoUploads {
         return new Problem(TOO_LARGE, message, "quota_reached", null);
     }
 
-    /** Hands the complete file to the pipeline and answers as PeerTube does: {@code {"video": {id, uuid, shortUUID}}}. */
-    static Response accept(MediaPipeline pipeline, NewVideo video, Path file, String filename) {
-        return accept(pipeline, video, file, filename, Map.of());
-    }
-
-    /** As {@link #accept(MediaPipeline, NewVideo, Path, String)}, with the uploader's thumbnail or preview. */
-    static Response accept(MediaPipeline pipeline, NewVideo video, Path file, String filename,
-                           Map<MediaPipeline.Still, Path> pictures) {
+    /**
+     * Hands the complete file to the pipeline and answers as PeerTube does: {@code {"video": {id, uuid, shortUUID}}}.
+     * {@code verdict} is the moderation chain's on this upload (not a rejection): its tags go with the video, and a
+     * hold puts it on the block list before it can be published.
+     */
+    static Response accept(MediaPipeline pipeline, ContentModeration moderation, User user, Verdict verdict,
+                           NewVideo video, Path file, String filename, Map<MediaPipeline.Still, Path> pictures) {
         try {
-            Video created = pipeline.accept(video, file, filename, pictures);
+            Video created = pipeline.accept(ContentModeration.tagged(video, verdict), file, filename, pictures);
+            moderation.afterUpload(created, user, verdict);
             return Response.ok(Map.of("video", Map.of("id", created.id(), "uuid", created.uuid(),
                     "shortUUID", created.shortUuid()))).build();
         } catch (CodecException e) {

@@ -44,11 +44,16 @@ public final class VideosResource {
     private final InstanceIdentity instance;
     private final WatchHistoryStore history;
     private final VideoAccess access;
+    private final ContentModeration moderation;
+    private final org.vidiverse.api.store.VideoBlacklistStore blacklist;
 
     @Activate
     public VideosResource(@Reference VideoStore videos, @Reference InstanceIdentity instance,
-                          @Reference WatchHistoryStore history) {
+                          @Reference WatchHistoryStore history, @Reference ContentModeration moderation,
+                          @Reference org.vidiverse.api.store.VideoBlacklistStore blacklist) {
         this.videos = videos;
+        this.moderation = moderation;
+        this.blacklist = blacklist;
         this.instance = instance;
         this.history = history;
         this.access = new VideoAccess(videos);
@@ -58,7 +63,7 @@ public final class VideosResource {
     @GET
     public Map<String, Object> list(@Context SecurityContext security, @QueryParam("start") String start,
                                     @QueryParam("count") String count, @QueryParam("sort") String sort) {
-        Page<Video> page = videos.list(VideoQuery.publicListing(),
+        Page<Video> page = videos.list(VideoQuery.publicListing().moderatedFor(Moderated.viewer(security)),
                 Paging.parse(start, count, sort, 15, "-publishedAt", VideoQuery.SORT_FIELDS));
         Map<Long, Integer> times = Caller.of(security).map(u -> history.currentTimes(u.id(),
                 page.data().stream().map(Video::id).toList())).orElse(Map.of());
@@ -72,9 +77,13 @@ public final class VideosResource {
         Video video = access.findVisible(id, security);
         Integer currentTime = Caller.of(security).map(u -> history.currentTimes(u.id(), List.of(video.id()))
                 .get(video.id())).orElse(null);
-        return VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()),
+        Map<String, Object> json = VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()),
                 videos.hlsPlaylist(video.id()).orElse(null), instance.publicUrl()),
                 currentTime);
+        if (video.blacklisted()) {   // only its owner and moderators get this far
+            blacklist.find(video.id()).ifPresent(entry -> json.put("blacklistedReason", entry.reason()));
+        }
+        return json;
     }
 
     @PUT
@@ -98,7 +107,7 @@ public final class VideosResource {
 
     private Response update(SecurityContext security, String id, Map<String, Object> fields) {
         Video video = editable(security, id);
-        VideoUpdate update = VideoEdits.read(fields);
+        VideoUpdate update = moderation.checkEdit(Caller.require(security), video, VideoEdits.read(fields));
         Video after = videos.update(video.id(), update);
         federation.videoEdited(video, after);
         return Response.noContent().build();

@@ -17,6 +17,9 @@ import org.junit.Test;
 import org.vidiverse.api.model.Comment;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.moderation.ModerationService;
+import org.vidiverse.api.moderation.ModerationSubject;
+import org.vidiverse.api.moderation.Verdict;
 import org.vidiverse.rest.api.Problem;
 
 @SuppressWarnings("unchecked")
@@ -28,8 +31,25 @@ public class CommentThreadsResourceTest {
 
     private final InteractionFakes f = new InteractionFakes();
     private final CommentThreadsResource threads =
-            new CommentThreadsResource(f.comments, f.videoStore, f.channelStore);
-    private final CommentsResource comments = new CommentsResource(f.comments, f.videoStore, f.channelStore);
+            new CommentThreadsResource(f.comments, f.videoStore, f.channelStore, moderation(Verdict.accept()));
+    private final CommentsResource comments = new CommentsResource(f.comments, f.videoStore, f.channelStore,
+            moderation(Verdict.accept()));
+
+    /** The moderation of comments with a chain that always gives {@code verdict}. */
+    static ContentModeration moderation(Verdict verdict) {
+        ModerationService chain = new ModerationService() {
+            @Override
+            public Verdict moderate(ModerationSubject subject) {
+                return verdict;
+            }
+
+            @Override
+            public List<String> activePolicies() {
+                return List.of("fixed");
+            }
+        };
+        return new ContentModeration(chain, null, null, () -> "https://" + InteractionFakes.HOST);
+    }
 
     // ---- listing
 
@@ -265,5 +285,39 @@ public class CommentThreadsResourceTest {
         }
         fail("expected " + status);
         return null;
+    }
+
+    // ---- moderation
+
+    @Test
+    public void heldCommentIsSeenByItsAuthorAndTheVideoOwnerUntilTheOwnerApprovesIt() {
+        f.video(10, OWNER, VideoPrivacy.PUBLIC, true);
+        CommentThreadsResource holding = new CommentThreadsResource(f.comments, f.videoStore, f.channelStore,
+                moderation(Verdict.hold("watched word")));
+        Map<String, Object> answer = holding.create(as(ALICE, UserRole.USER), "10", JSON, "{\"text\":\"casino\"}");
+        Map<String, Object> held = (Map<String, Object>) answer.get("comment");
+        assertEquals(true, held.get("heldForReview"));
+
+        assertEquals(0L, ((Number) threads.list(anonymous(), "10", null, null, null).get("total")).longValue());
+        assertEquals(0L, ((Number) threads.list(as(BOB, UserRole.USER), "10", null, null, null).get("total"))
+                .longValue());
+        assertEquals(1L, ((Number) threads.list(as(ALICE, UserRole.USER), "10", null, null, null).get("total"))
+                .longValue());
+        assertEquals(1L, ((Number) threads.list(as(OWNER, UserRole.USER), "10", null, null, null).get("total"))
+                .longValue());
+
+        String id = String.valueOf(held.get("id"));
+        assertStatus(403, () -> comments.approve(as(BOB, UserRole.USER), "10", id));
+        comments.approve(as(OWNER, UserRole.USER), "10", id);
+        assertEquals(1L, ((Number) threads.list(anonymous(), "10", null, null, null).get("total")).longValue());
+    }
+
+    @Test
+    public void commentRefusedByModerationIs403AndNotStored() {
+        f.video(10, OWNER, VideoPrivacy.PUBLIC, true);
+        CommentThreadsResource refusing = new CommentThreadsResource(f.comments, f.videoStore, f.channelStore,
+                moderation(Verdict.reject("no links")));
+        assertStatus(403, () -> refusing.create(as(ALICE, UserRole.USER), "10", JSON, "{\"text\":\"spam\"}"));
+        assertEquals(0, f.comments.count());
     }
 }

@@ -126,7 +126,7 @@ final class InteractionFakes {
             }
 
             @Override
-            public Comment create(long videoId, long accountId, Long inReplyToId, String text) {
+            public Comment create(long videoId, long accountId, Long inReplyToId, String text, boolean held) {
                 if (!world.videos.containsKey(videoId)) {
                     throw new NotFoundException("video " + videoId);
                 }
@@ -139,14 +139,36 @@ final class InteractionFakes {
                 Comment c = new Comment(id, videoId, parent == null ? null : parent.threadIdOrSelf(), inReplyToId, text,
                         new ActorRef(accountId, "user" + accountId, "User " + accountId, HOST,
                                 "https://" + HOST + "/accounts/user" + accountId),
-                        "https://" + HOST + "/videos/watch/x/comments/" + id, false, now, now);
+                        "https://" + HOST + "/videos/watch/x/comments/" + id, false, now, now, null, 0, 0, held);
                 rows.put(id, c);
                 return c;
             }
 
             @Override
+            public boolean approve(long id) {
+                Comment c = findById(id).orElseThrow(() -> new NotFoundException("comment " + id));
+                if (!c.heldForReview()) {
+                    return false;
+                }
+                rows.put(id, new Comment(c.id(), c.videoId(), c.threadId(), c.inReplyToId(), c.text(), c.account(),
+                        c.url(), c.deleted(), c.createdAt(), c.updatedAt(), c.deletedAt(), 0, 0, false));
+                return true;
+            }
+
+            @Override
+            public Page<Comment> heldForReview(Long owner, PageRequest page) {
+                List<Comment> held = rows.values().stream().filter(Comment::heldForReview).toList();
+                return new Page<>(held.size(), held);
+            }
+
+            private static boolean visible(Comment c, Long heldVisibleTo) {
+                return !c.heldForReview() || heldVisibleTo == null
+                        || heldVisibleTo != NO_HELD && c.account().id() == heldVisibleTo;
+            }
+
+            @Override
             public Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
-                                        Instant publishedAt) {
+                                        Instant publishedAt, boolean held) {
                 throw new UnsupportedOperationException("remote comments are not part of these tests");
             }
 
@@ -161,9 +183,10 @@ final class InteractionFakes {
             }
 
             @Override
-            public Page<Comment> threads(long videoId, PageRequest page) {
+            public Page<Comment> threads(long videoId, PageRequest page, Long heldVisibleTo) {
                 List<Comment> threads = new ArrayList<>(rows.values().stream()
-                        .filter(c -> c.videoId() == videoId && c.inReplyToId() == null).map(this::withCounters)
+                        .filter(c -> c.videoId() == videoId && c.inReplyToId() == null && visible(c, heldVisibleTo))
+                        .map(this::withCounters)
                         .toList());
                 Comparator<Comment> order = "totalReplies".equals(page.sort())
                         ? Comparator.comparingLong(Comment::totalReplies) : Comparator.comparingLong(Comment::id);
@@ -175,17 +198,17 @@ final class InteractionFakes {
                 long replies = rows.values().stream().filter(r -> Long.valueOf(t.id()).equals(r.threadId())
                         && !r.deleted()).count();
                 return new Comment(t.id(), t.videoId(), t.threadId(), t.inReplyToId(), t.text(), t.account(), t.url(),
-                        t.deleted(), t.createdAt(), t.updatedAt(), t.deletedAt(), replies, 0);
+                        t.deleted(), t.createdAt(), t.updatedAt(), t.deletedAt(), replies, 0, t.heldForReview());
             }
 
             @Override
-            public List<Comment> thread(long threadId) {
+            public List<Comment> thread(long threadId, Long heldVisibleTo) {
                 Comment root = rows.get(threadId);
                 if (root == null || root.inReplyToId() != null) {
                     return List.of();
                 }
-                return rows.values().stream().filter(c -> c.id() == threadId || Long.valueOf(threadId)
-                        .equals(c.threadId())).sorted(Comparator.comparingLong(Comment::id)).toList();
+                return rows.values().stream().filter(c -> (c.id() == threadId || Long.valueOf(threadId)
+                        .equals(c.threadId())) && visible(c, heldVisibleTo)).sorted(Comparator.comparingLong(Comment::id)).toList();
             }
 
             @Override
@@ -205,7 +228,8 @@ final class InteractionFakes {
 
             @Override
             public long countNotDeleted(long videoId) {
-                return rows.values().stream().filter(c -> c.videoId() == videoId && !c.deleted()).count();
+                return rows.values().stream().filter(c -> c.videoId() == videoId && !c.deleted()
+                        && !c.heldForReview()).count();
             }
 
             @Override

@@ -93,7 +93,7 @@ public class VideoChannelsResourceTest {
     public void unknownChannelsAre404AndMalformedHandles400() {
         assertEquals(404, status(() -> resource.get("nobody_channel")));
         assertEquals(404, status(() -> resource.get("alice_channel@other.example.org")));
-        assertEquals(404, status(() -> resource.videos("nobody_channel", null, null, null)));
+        assertEquals(404, status(() -> resource.videos(anonymous(), "nobody_channel", null, null, null)));
         assertEquals(404, status(() -> resource.update(as(alice), "nobody_channel", body("displayName", "x"))));
         assertEquals(404, status(() -> resource.delete(as(alice), "nobody_channel")));
         for (String bad : new String[] {"a b", "alice@", "@host", "a@b@c", "x/y"}) {
@@ -167,12 +167,12 @@ public class VideoChannelsResourceTest {
         Video shown = f.video(main, VideoPrivacy.PUBLIC);
         f.video(main, VideoPrivacy.PRIVATE);
         f.video(f.channelStore.findChannelByHandle("bob_channel").orElseThrow(), VideoPrivacy.PUBLIC);
-        Map<String, Object> page = resource.videos("alice_channel", "0", "10", "-publishedAt");
+        Map<String, Object> page = resource.videos(anonymous(), "alice_channel", "0", "10", "-publishedAt");
         assertEquals(1L, page.get("total"));
         assertEquals(shown.uuid(), ((List<Map<String, Object>>) page.get("data")).get(0).get("uuid"));
-        assertEquals(400, status(() -> resource.videos("alice_channel", "-1", null, null)));
-        assertEquals(400, status(() -> resource.videos("alice_channel", null, "101", null)));
-        assertEquals(400, status(() -> resource.videos("alice_channel", null, null, "password")));
+        assertEquals(400, status(() -> resource.videos(anonymous(), "alice_channel", "-1", null, null)));
+        assertEquals(400, status(() -> resource.videos(anonymous(), "alice_channel", null, "101", null)));
+        assertEquals(400, status(() -> resource.videos(anonymous(), "alice_channel", null, null, "password")));
     }
 
     @Test
@@ -195,7 +195,7 @@ public class VideoChannelsResourceTest {
         Video shown = f.video(main, VideoPrivacy.PUBLIC);
         f.video(main, VideoPrivacy.UNLISTED);
         f.video(f.channelStore.findChannelByHandle("bob_channel").orElseThrow(), VideoPrivacy.PUBLIC);
-        Map<String, Object> videos = accounts.videos("alice", null, null, null);
+        Map<String, Object> videos = accounts.videos(anonymous(), "alice", null, null, null);
         assertEquals(1L, videos.get("total"));
         assertEquals(shown.uuid(), ((List<Map<String, Object>>) videos.get("data")).get(0).get("uuid"));
         List<Map<String, Object>> channels = (List<Map<String, Object>>) accounts.channels("alice", null, null, null)
@@ -208,7 +208,7 @@ public class VideoChannelsResourceTest {
     public void unknownAccountsAre404AndBadNames400() {
         assertEquals(404, status(() -> accounts.get("nobody")));
         assertEquals(404, status(() -> accounts.get("alice_channel")));          // a channel is no account
-        assertEquals(404, status(() -> accounts.videos("nobody", null, null, null)));
+        assertEquals(404, status(() -> accounts.videos(anonymous(), "nobody", null, null, null)));
         assertEquals(404, status(() -> accounts.channels("nobody", null, null, null)));
         assertEquals(400, status(() -> accounts.get("a b")));
         assertEquals(400, status(() -> accounts.channels("alice", null, "101", null)));

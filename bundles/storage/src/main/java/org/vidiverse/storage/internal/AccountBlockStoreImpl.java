@@ -30,12 +30,15 @@ import org.vidiverse.storage.internal.entity.AccountEntity;
 public final class AccountBlockStoreImpl implements AccountBlockStore {
     private final JpaTemplate jpa;
     private final Mapper mapper;
+    private final VideoChanges changes;
 
     @Activate
     public AccountBlockStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                                 @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                                 @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                                 @Reference VideoChanges changes) {
         this.jpa = jpa;
         this.mapper = new Mapper(identity);
+        this.changes = changes;
     }
 
     @Override
@@ -44,7 +47,7 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
             throw new IllegalArgumentException("an account cannot block itself");
         }
         String what = "block of account " + targetAccountId + " by account " + byAccountId;
-        return jpa.txExpr(Required, em -> {
+        AccountBlock block = jpa.txExpr(Required, em -> {
             // both accounts write-locked, lower id first: blocks of one pair queue here rather than racing to the
             // unique pair (where Derby times out instead of waiting), and two accounts blocking each other at once
             // cannot wait on each other in a cycle (each insert's foreign key checks read both account rows)
@@ -63,6 +66,8 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
             Sql.flush(em, what);   // the unique pair refuses a second row should a writer skip the locks
             return mapper.accountBlock(b);
         });
+        changes.changed();   // listings hide blocked accounts' videos: none may be served from before
+        return block;
     }
 
     /**
@@ -71,9 +76,13 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
      */
     @Override
     public boolean unblock(long byAccountId, long targetAccountId) {
-        return jpa.txExpr(Required, em -> em.createNativeQuery("DELETE FROM account_block "
+        boolean removed = jpa.txExpr(Required, em -> em.createNativeQuery("DELETE FROM account_block "
                         + "WHERE by_account_id = ? AND target_account_id = ?")
                 .setParameter(1, byAccountId).setParameter(2, targetAccountId).executeUpdate() > 0);
+        if (removed) {
+            changes.changed();
+        }
+        return removed;
     }
 
     @Override

@@ -48,11 +48,13 @@ public final class CommentStoreImpl implements CommentStore {
     }
 
     @Override
-    public Comment create(long videoId, long accountId, Long inReplyToId, String text) {
+    public Comment create(long videoId, long accountId, Long inReplyToId, String text, boolean heldForReview) {
         checkText(text);
         return jpa.txExpr(Required, em -> {
-            moveCounters(em, videoId, "comments_count = comments_count + 1");
+            moveCounters(em, videoId, heldForReview ? "comments_count = comments_count"
+                    : "comments_count = comments_count + 1");
             CommentEntity c = newComment(em, videoId, account(em, accountId), inReplyToId, text, new Date());
+            c.setHeldForReview(heldForReview);
             em.persist(c);
             Sql.flush(em, "comment");
             c.setUrl(identity.publicUrl() + "/videos/watch/" + c.getVideo().getUuid() + "/comments/" + c.getId());
@@ -68,7 +70,7 @@ public final class CommentStoreImpl implements CommentStore {
      */
     @Override
     public Comment createRemote(long videoId, long accountId, Long inReplyToId, String text, String url,
-                                Instant publishedAt) {
+                                Instant publishedAt, boolean heldForReview) {
         checkText(text);
         if (url == null || url.isBlank() || url.length() > 1000) {
             throw new IllegalArgumentException("a remote comment needs its url (at most 1000 characters)");
@@ -83,9 +85,12 @@ public final class CommentStoreImpl implements CommentStore {
             if (account.getActor().isLocal()) {
                 throw new IllegalArgumentException("account " + accountId + " is local");
             }
-            moveCounters(em, videoId, "comments_count = comments_count + 1");
+            if (!heldForReview) {
+                moveCounters(em, videoId, "comments_count = comments_count + 1");
+            }
             CommentEntity c = newComment(em, videoId, account, inReplyToId, text,
                     publishedAt == null ? new Date() : Date.from(publishedAt));
+            c.setHeldForReview(heldForReview);
             c.setUrl(url);
             em.persist(c);
             Sql.flush(em, "comment " + url);
@@ -135,7 +140,61 @@ public final class CommentStoreImpl implements CommentStore {
         c.setText(text);
         c.setCreatedAt(createdAt);
         c.setUpdatedAt(createdAt);
+        c.setHeldForReview(false);
         return c;
+    }
+
+    @Override
+    public boolean approve(long id) {
+        return jpa.txExpr(Required, em -> {
+            Long videoId = videoOf(em, id);
+            moveCounters(em, videoId, "comments_count = comments_count");   // the lock: approvals of one video queue
+            CommentEntity c = em.find(CommentEntity.class, id);
+            if (!c.isHeldForReview()) {
+                return false;
+            }
+            c.setHeldForReview(false);
+            if (c.getDeletedAt() == null) {
+                moveCounters(em, videoId, "comments_count = comments_count + 1");
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Page<Comment> heldForReview(Long videoOwnerAccountId, PageRequest page) {
+        String where = " WHERE c.heldForReview = true AND c.deletedAt IS NULL"
+                + (videoOwnerAccountId == null ? "" : " AND c.video.channel.account.id = :owner");
+        return jpa.txExpr(Required, em -> {
+            var count = em.createQuery("SELECT COUNT(c) FROM CommentEntity c" + where, Long.class);
+            var rows = em.createQuery("SELECT c FROM CommentEntity c" + where + " ORDER BY c.createdAt, c.id",
+                    CommentEntity.class);
+            if (videoOwnerAccountId != null) {
+                count.setParameter("owner", videoOwnerAccountId);
+                rows.setParameter("owner", videoOwnerAccountId);
+            }
+            long total = count.getSingleResult();
+            if (page.count() == 0 || total <= page.start()) {
+                return new Page<>(total, List.of());
+            }
+            return new Page<>(total, Sorts.window(rows, page).getResultList().stream()
+                    .map(c -> comment(c, 0, 0)).toList());
+        });
+    }
+
+    private static Long videoOf(EntityManager em, long commentId) {
+        return em.createQuery("SELECT c.video.id FROM CommentEntity c WHERE c.id = :id", Long.class)
+                .setParameter("id", commentId).getResultList().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("comment " + commentId));
+    }
+
+    /** The JPQL condition keeping the held comments {@code heldVisibleTo} may see (see {@link CommentStore#threads}). */
+    private static String heldCondition(String alias, Long heldVisibleTo) {
+        if (heldVisibleTo == null) {
+            return "";
+        }
+        return " AND (" + alias + ".heldForReview = false" + (heldVisibleTo == NO_HELD ? ""
+                : " OR " + alias + ".account.id = " + heldVisibleTo.longValue()) + ")";
     }
 
     @Override
@@ -149,31 +208,32 @@ public final class CommentStoreImpl implements CommentStore {
      * query itself, which JPQL cannot express as a select-list subquery, so that order comes from plain SQL.
      */
     @Override
-    public Page<Comment> threads(long videoId, PageRequest page) {
+    public Page<Comment> threads(long videoId, PageRequest page, Long heldVisibleTo) {
         boolean byReplies = "totalReplies".equals(page.sort());
         String order = byReplies ? null : Sorts.orderBy("c", page, SORTS, "createdAt", true);
-        String where = " WHERE c.video.id = :v AND c.inReplyTo IS NULL";
+        String where = " WHERE c.video.id = :v AND c.inReplyTo IS NULL" + heldCondition("c", heldVisibleTo);
         return jpa.txExpr(Required, em -> {
             long total = em.createQuery("SELECT COUNT(c) FROM CommentEntity c" + where, Long.class)
                     .setParameter("v", videoId).getSingleResult();
             if (page.count() == 0 || total <= page.start()) {
                 return new Page<>(total, List.of());
             }
-            List<CommentEntity> rows = byReplies ? threadsByReplies(em, videoId, page)
+            List<CommentEntity> rows = byReplies ? threadsByReplies(em, videoId, page, heldVisibleTo)
                     : Sorts.window(em.createQuery("SELECT c FROM CommentEntity c" + where + order,
                     CommentEntity.class).setParameter("v", videoId), page).getResultList();
             return new Page<>(total, withCounters(em, videoId, rows));
         });
     }
 
-    private static List<CommentEntity> threadsByReplies(EntityManager em, long videoId, PageRequest page) {
+    private static List<CommentEntity> threadsByReplies(EntityManager em, long videoId, PageRequest page,
+                                                        Long heldVisibleTo) {
         String dir = page.descending() ? " DESC" : " ASC";
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("SELECT c.id, (SELECT COUNT(*) FROM video_comment r "
                         + "WHERE r.origin_comment_id = c.id AND r.deleted_at IS NULL) AS total_replies "
                         + "FROM video_comment c WHERE c.video_id = ? AND c.in_reply_to_comment_id IS NULL "
-                        + "ORDER BY total_replies" + dir + ", c.id" + dir)
-                .setParameter(1, videoId).setFirstResult(page.start()).setMaxResults(page.count())
+                        + heldSql(heldVisibleTo) + "ORDER BY total_replies" + dir + ", c.id" + dir)
+                .setParameter(1, videoId).setParameter(2, false).setFirstResult(page.start()).setMaxResults(page.count())
                 .getResultList();
         Map<Long, CommentEntity> byId = new HashMap<>();
         List<Long> order = ids.stream().map(row -> ((Number) (row instanceof Object[] cols ? cols[0] : row))
@@ -183,6 +243,15 @@ public final class CommentStoreImpl implements CommentStore {
                     .setParameter("ids", order).getResultList().forEach(c -> byId.put(c.getId(), c));
         }
         return order.stream().map(byId::get).toList();
+    }
+
+    /** {@link #heldCondition} in SQL, with the flag as parameter 2 (BOOLEAN or SMALLINT depending on the database). */
+    private static String heldSql(Long heldVisibleTo) {
+        if (heldVisibleTo == null) {
+            return "AND (1 = 1 OR c.held_for_review = ?) ";
+        }
+        return "AND (c.held_for_review = ?" + (heldVisibleTo == NO_HELD ? ""
+                : " OR c.account_id = " + heldVisibleTo.longValue()) + ") ";
     }
 
     /** Two grouped queries for the counters of a whole page instead of two per thread. */
@@ -208,33 +277,38 @@ public final class CommentStoreImpl implements CommentStore {
     }
 
     @Override
-    public List<Comment> thread(long threadId) {
+    public List<Comment> thread(long threadId, Long heldVisibleTo) {
         return jpa.txExpr(Required, em -> {
             CommentEntity root = em.find(CommentEntity.class, threadId);
-            if (root == null || root.getInReplyTo() != null) {
+            if (root == null || root.getInReplyTo() != null || !visible(root, heldVisibleTo)) {
                 return List.of();
             }
             List<CommentEntity> replies = em.createQuery("SELECT c FROM CommentEntity c WHERE c.thread = :t "
-                    + "ORDER BY c.createdAt, c.id", CommentEntity.class).setParameter("t", root).getResultList();
+                    + heldCondition("c", heldVisibleTo) + " ORDER BY c.createdAt, c.id", CommentEntity.class).setParameter("t", root).getResultList();
             return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), replies.stream())
                     .map(c -> comment(c, 0, 0)).toList();
         });
     }
 
+    private static boolean visible(CommentEntity c, Long heldVisibleTo) {
+        return !c.isHeldForReview() || heldVisibleTo == null
+                || heldVisibleTo != NO_HELD && c.getAccount().getId() == heldVisibleTo;
+    }
+
     @Override
     public boolean delete(long id) {
         return jpa.txExpr(Required, em -> {
-            Long videoId = em.createQuery("SELECT c.video.id FROM CommentEntity c WHERE c.id = :id", Long.class)
-                    .setParameter("id", id).getResultList().stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("comment " + id));
-            moveCounters(em, videoId, "comments_count = comments_count - 1");
+            Long videoId = videoOf(em, id);
+            boolean held = em.find(CommentEntity.class, id).isHeldForReview();   // a held comment was not counted
+            moveCounters(em, videoId, held ? "comments_count = comments_count" : "comments_count = comments_count - 1");
             // only one of two concurrent deletes finds the comment still alive
             java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
             int deleted = em.createNativeQuery("UPDATE video_comment SET comment_text = '', deleted_at = ?, "
                     + "updated_at = ? WHERE id = ? AND deleted_at IS NULL").setParameter(1, now)
                     .setParameter(2, now).setParameter(3, id).executeUpdate();
             if (deleted == 0) {
-                moveCounters(em, videoId, "comments_count = comments_count + 1");
+                moveCounters(em, videoId, held ? "comments_count = comments_count"
+                        : "comments_count = comments_count + 1");
                 return false;
             }
             return true;
@@ -244,7 +318,8 @@ public final class CommentStoreImpl implements CommentStore {
     @Override
     public long countNotDeleted(long videoId) {
         return jpa.txExpr(Required, em -> em.createQuery("SELECT COUNT(c) FROM CommentEntity c "
-                + "WHERE c.video.id = :v AND c.deletedAt IS NULL", Long.class).setParameter("v", videoId)
+                + "WHERE c.video.id = :v AND c.deletedAt IS NULL AND c.heldForReview = false", Long.class)
+                .setParameter("v", videoId)
                 .getSingleResult());
     }
 
@@ -275,6 +350,6 @@ public final class CommentStoreImpl implements CommentStore {
         return new Comment(c.getId(), c.getVideo().getId(), c.getThread() == null ? null : c.getThread().getId(),
                 c.getInReplyTo() == null ? null : c.getInReplyTo().getId(), c.getText(), mapper.ref(c.getAccount()),
                 c.getUrl(), c.getDeletedAt() != null, toInstant(c.getCreatedAt()), toInstant(c.getUpdatedAt()),
-                toInstant(c.getDeletedAt()), totalReplies, fromAuthor);
+                toInstant(c.getDeletedAt()), totalReplies, fromAuthor, c.isHeldForReview());
     }
 }

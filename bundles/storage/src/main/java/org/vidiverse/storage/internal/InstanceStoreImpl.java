@@ -28,11 +28,14 @@ public final class InstanceStoreImpl implements InstanceStore {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceStoreImpl.class);
 
     private final JpaTemplate jpa;
+    private final VideoChanges changes;
 
     @Activate
     public InstanceStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
-                             @Reference InstanceIdentity identity, @Reference SchemaMigrator schema) {
+                             @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
+                             @Reference VideoChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
         findOrCreate(identity.host());
     }
 
@@ -79,6 +82,7 @@ public final class InstanceStoreImpl implements InstanceStore {
         String h = normalise(host);
         findOrCreate(h);
         jpa.tx(Required, em -> lookup(em, h).orElseThrow().setBlocked(blocked));
+        changes.changed();   // listings hide blocked instances' videos
         LOG.info("Instance {} {}", h, blocked ? "blocked" : "unblocked");
     }
 

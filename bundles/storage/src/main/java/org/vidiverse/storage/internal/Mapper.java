@@ -93,7 +93,7 @@ final class Mapper {
                 v.isWaitTranscoding(), v.getViews(), v.getLikes(), v.getDislikes(), v.getCommentsCount(), v.isLocal(),
                 v.getUrl(), ref(v.getChannel()), ref(v.getChannel().getAccount()), toInstant(v.getCreatedAt()),
                 toInstant(v.getUpdatedAt()), toInstant(v.getPublishedAt()), toInstant(v.getOriginallyPublishedAt()),
-                v.getThumbnailUrl(), v.getPreviewUrl());
+                v.getThumbnailUrl(), v.getPreviewUrl(), v.getBlacklistType() != null);
     }
 
     static VideoFile file(VideoFileEntity f) {
@@ -125,7 +125,8 @@ final class Mapper {
     Comment comment(CommentEntity c) {
         return new Comment(c.getId(), c.getVideo().getId(), c.getThread() == null ? null : c.getThread().getId(),
                 c.getInReplyTo() == null ? null : c.getInReplyTo().getId(), c.getText(), ref(c.getAccount()),
-                c.getUrl(), c.getDeletedAt() != null, toInstant(c.getCreatedAt()), toInstant(c.getUpdatedAt()));
+                c.getUrl(), c.getDeletedAt() != null, toInstant(c.getCreatedAt()), toInstant(c.getUpdatedAt()),
+                c.getDeletedAt() == null ? null : toInstant(c.getUpdatedAt()), 0, 0, c.isHeldForReview());
     }
 
     AccountBlock accountBlock(AccountBlockEntity b) {

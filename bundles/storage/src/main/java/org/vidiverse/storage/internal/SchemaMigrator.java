@@ -109,7 +109,9 @@ public final class SchemaMigrator {
                     + "by url, unique follow urls, accounts without a user",
                     (c, identity) -> FederationSchema.migrate(c)),
             new Step(7, "account block lists: the table, one block per pair of accounts, lookups by blocked account",
-                    (c, identity) -> AccountBlockSchema.migrate(c)));
+                    (c, identity) -> AccountBlockSchema.migrate(c)),
+            new Step(8, "moderation: video block list, comments held for review, account server blocks, the "
+                    + "moderation log", (c, identity) -> ModerationSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

@@ -55,6 +55,7 @@ final class UserRemoval {
         // the account's block list, and its place on every other account's
         execute(em, "DELETE FROM account_block WHERE by_account_id = ?", account);
         execute(em, "DELETE FROM account_block WHERE target_account_id = ?", account);
+        execute(em, "DELETE FROM account_server_block WHERE by_account_id = ?", account);
         execute(em, "DELETE FROM oauth_token WHERE user_id = ?", userId);
         execute(em, "DELETE FROM video_channel WHERE account_id = ?", account);
         execute(em, "DELETE FROM account WHERE id = ?", account);

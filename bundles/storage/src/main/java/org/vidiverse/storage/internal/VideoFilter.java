@@ -27,6 +27,9 @@ final class VideoFilter {
         if (q.followedBy() != null) {
             params.put("accepted", org.vidiverse.api.model.FollowState.ACCEPTED);
         }
+        if (q.moderatedFor() != null) {
+            HiddenByModeration.append(where, params, q.moderatedFor());
+        }
     }
 
     private void add(String condition, String name, Object value) {

@@ -46,6 +46,7 @@ final class VideoSearchFilter {
         add("v.originallyPublishedAt >= :opStart", "opStart", Dates.toDate(q.originallyPublishedStartDate()));
         add("v.originallyPublishedAt <= :opEnd", "opEnd", Dates.toDate(q.originallyPublishedEndDate()));
         add("v.local = :local", "local", q.local());
+        HiddenByModeration.append(conditions, params, 0);
     }
 
     private void languages(VideoSearchQuery q) {

@@ -30,6 +30,9 @@ final class Stores implements AutoCloseable {
     final TokenStoreImpl tokens;
     final ActorStoreImpl actors;
     final AccountBlockStoreImpl blocks;
+    final VideoBlacklistStoreImpl blacklist;
+    final ServerBlockStoreImpl serverBlocks;
+    final ModerationLogStoreImpl moderationLog;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -43,14 +46,17 @@ final class Stores implements AutoCloseable {
         comments = new CommentStoreImpl(jpa, identity, schema);
         follows = new FollowStoreImpl(jpa, identity, schema);
         jobs = new JobStoreImpl(jpa, schema);
-        instances = new InstanceStoreImpl(jpa, identity, schema);
+        instances = new InstanceStoreImpl(jpa, identity, schema, changes);
         info = new StorageInfoImpl(jpa, schema);
         playlists = new PlaylistStoreImpl(jpa, identity, schema);
         history = new WatchHistoryStoreImpl(jpa, identity, schema);
         ratings = new RatingStoreImpl(jpa, schema);
         tokens = new TokenStoreImpl(jpa, schema);
         actors = new ActorStoreImpl(jpa, identity, schema, changes, instances);
-        blocks = new AccountBlockStoreImpl(jpa, identity, schema);
+        blocks = new AccountBlockStoreImpl(jpa, identity, schema, changes);
+        blacklist = new VideoBlacklistStoreImpl(jpa, identity, changes, schema);
+        serverBlocks = new ServerBlockStoreImpl(jpa, changes, schema);
+        moderationLog = new ModerationLogStoreImpl(jpa, schema);
     }
 
     /**

@@ -128,13 +128,14 @@ final class MediaResolver {
     }
 
     /**
-     * Whether the video is open to everyone; for the others, whether the caller is its owner or a moderator.
+     * Whether the video is open to everyone; for the others (and for blocked or held videos), whether the caller is
+     * its owner or a moderator.
      *
      * @throws HttpProblem 403 for anyone else
      */
     private boolean access(Video video, String authorization) throws HttpProblem {
         VideoPrivacy privacy = video.privacy();
-        if (privacy == VideoPrivacy.PUBLIC || privacy == VideoPrivacy.UNLISTED) {
+        if (!video.blacklisted() && (privacy == VideoPrivacy.PUBLIC || privacy == VideoPrivacy.UNLISTED)) {
             return true;
         }
         Optional<User> user = bearer(authorization);

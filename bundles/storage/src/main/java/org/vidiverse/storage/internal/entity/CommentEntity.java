@@ -57,6 +57,10 @@ public class CommentEntity {
     @Column(name = "deleted_at")
     private Date deletedAt;
 
+    /** Whether the comment waits for approval; {@code null} on rows older than the column counts as not held. */
+    @Column(name = "held_for_review")
+    private Boolean heldForReview;
+
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "created_at", nullable = false)
     private Date createdAt;
@@ -80,6 +84,8 @@ public class CommentEntity {
     public void setUrl(String url) { this.url = url; }
     public Date getDeletedAt() { return deletedAt; }
     public void setDeletedAt(Date deletedAt) { this.deletedAt = deletedAt; }
+    public boolean isHeldForReview() { return Boolean.TRUE.equals(heldForReview); }
+    public void setHeldForReview(boolean heldForReview) { this.heldForReview = heldForReview; }
     public Date getCreatedAt() { return createdAt; }
     public void setCreatedAt(Date createdAt) { this.createdAt = createdAt; }
     public Date getUpdatedAt() { return updatedAt; }

@@ -122,6 +122,24 @@ public class VideoEntity {
     @Column(name = "preview_url", length = 1000)
     private String previewUrl;
 
+    /** PeerTube's blacklist type (1 manual, 2 automatic) while the video is blocked, else {@code null}. */
+    @Column(name = "blacklist_type")
+    private Integer blacklistType;
+
+    @Column(name = "blacklist_reason", length = 1000)
+    private String blacklistReason;
+
+    @Column(name = "blacklist_unfederated")
+    private Boolean blacklistUnfederated;
+
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "blacklisted_at")
+    private Date blacklistedAt;
+
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "blacklist_updated_at")
+    private Date blacklistUpdatedAt;
+
     public long getId() { return id; }
     public String getUuid() { return uuid; }
     public void setUuid(String uuid) { this.uuid = uuid; }
@@ -181,4 +199,14 @@ public class VideoEntity {
     public void setThumbnailUrl(String thumbnailUrl) { this.thumbnailUrl = thumbnailUrl; }
     public String getPreviewUrl() { return previewUrl; }
     public void setPreviewUrl(String previewUrl) { this.previewUrl = previewUrl; }
+    public Integer getBlacklistType() { return blacklistType; }
+    public void setBlacklistType(Integer blacklistType) { this.blacklistType = blacklistType; }
+    public String getBlacklistReason() { return blacklistReason; }
+    public void setBlacklistReason(String blacklistReason) { this.blacklistReason = blacklistReason; }
+    public boolean isBlacklistUnfederated() { return Boolean.TRUE.equals(blacklistUnfederated); }
+    public void setBlacklistUnfederated(Boolean blacklistUnfederated) { this.blacklistUnfederated = blacklistUnfederated; }
+    public Date getBlacklistedAt() { return blacklistedAt; }
+    public void setBlacklistedAt(Date blacklistedAt) { this.blacklistedAt = blacklistedAt; }
+    public Date getBlacklistUpdatedAt() { return blacklistUpdatedAt; }
+    public void setBlacklistUpdatedAt(Date blacklistUpdatedAt) { this.blacklistUpdatedAt = blacklistUpdatedAt; }
 }
