@@ -7,6 +7,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -52,6 +56,10 @@ public class FederationIT {
     ChannelStore channels;
     @Inject
     VideoStore videos;
+    @Inject
+    org.vidiverse.api.plugin.PluginRegistry plugins;
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configs;
 
     @Configuration
     public Option[] config() {
@@ -178,6 +186,64 @@ public class FederationIT {
             Thread.sleep(3_000);
             assertEquals("a replayed Follow is a no-op", 1, remote.inbox.size());
         }
+    }
+
+    @Test
+    public void quarantinedInstanceIsHeardButItsVideosWaitUntilAModeratorApprovesTheInstance() throws Exception {
+        http().awaitOk("/api/v1/config");
+        int port = REMOTE_PORT + 20;
+        String host = "localhost:" + port;
+        configureQuarantine("");
+        Path jar = Path.of(System.getProperty("karaf.base"), "deploy", "quarantine.jar");
+        Files.copy(Path.of(System.getProperty("vidiverse.quarantinePluginJar")), jar,
+                StandardCopyOption.REPLACE_EXISTING);
+        try (FakeRemoteInstance remote = new FakeRemoteInstance(port)) {
+            Await.until("the quarantine policy is active", Duration.ofSeconds(30), () -> plugins.list().stream()
+                    .anyMatch(p -> p.name().equals("quarantine")));
+            String root = remote.person("root");
+            remote.channel("root_channel", root);
+            String uuid = UUID.randomUUID().toString();
+            String video;
+            try (InputStream in = FederationIT.class.getResourceAsStream("/peertube-ap-video.json")) {
+                JsonNode original = JSON.readTree(in);
+                video = original.toString().replace(original.path("uuid").asText(), uuid)
+                        .replace("http://127.0.0.1:9001", remote.base())
+                        .replace("ws://127.0.0.1:9001", "ws://" + remote.host())
+                        .replace("127.0.0.1%3A9001", "localhost%3A" + port);
+            }
+            JsonNode object = JSON.readTree(video);
+            String create = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"id\":\""
+                    + object.path("id").asText() + "/activity\",\"actor\":\"" + root + "\",\"to\":[\""
+                    + "https://www.w3.org/ns/activitystreams#Public\"],\"object\":" + video + "}";
+            Http.Answer created = remote.deliver(BASE + "/inbox", root, create);
+            assertTrue(created.status() + " " + created.body(), created.status() / 100 == 2);
+
+            String token = http().login("root", Distribution.ROOT_PASSWORD);
+            assertEquals("held: hidden from visitors", 401, http().get("/api/v1/videos/" + uuid).status());
+            assertTrue(http().get("/api/v1/videos/" + uuid, token).json().path("blacklisted").asBoolean());
+            assertTrue(http().get("/api/v1/moderation/queue/videos", token).body().contains(uuid));
+
+            configureQuarantine(host);   // the moderator approves the instance: what it sent is released
+            Await.until("the video is released", Duration.ofSeconds(30), () -> {
+                try {
+                    return http().get("/api/v1/videos/" + uuid).status() == 200;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            assertTrue(http().get("/api/v1/videos?isLocal=false&count=100").body().contains(uuid));
+        } finally {
+            Files.deleteIfExists(jar);
+            Await.until("the quarantine policy is gone", Duration.ofSeconds(30), () -> plugins.list().stream()
+                    .noneMatch(p -> p.name().equals("quarantine")));
+        }
+    }
+
+    private void configureQuarantine(String approvedHosts) throws Exception {
+        org.osgi.service.cm.Configuration config = configs.getConfiguration("org.vidiverse.sample.quarantine", "?");
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("approvedHosts", approvedHosts);
+        config.update(props);
     }
 
     @Test

@@ -130,13 +130,19 @@ public class ModerationIT {
         assertEquals(403, refusedComment.status());
 
         configureWords("casino", "hold");
-        Await.until("the new settings apply", QUICKLY, () -> http().json("POST", "/api/v1/videos/" + video.uuid()
-                + "/comment-threads", daveToken, "{\"text\":\"casino tonight\"}").status() == 200);
+        Await.until("the new settings apply", QUICKLY, () -> {
+            try {
+                return http().json("POST", "/api/v1/videos/" + video.uuid() + "/comment-threads", daveToken,
+                        "{\"text\":\"casino tonight\"}").status() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         JsonNode held = threads(video, daveToken).path("data").get(0);
         assertTrue(held.toString(), held.path("heldForReview").asBoolean());
         assertEquals(0, threads(video, null).path("total").asInt());
         assertEquals(1, threads(video, carolToken).path("total").asInt());
-        assertEquals(0, http().get("/api/v1/videos/" + video.uuid(), null).json().path("comments").asInt(0));
+        assertEquals(0, threads(video, null).path("totalNotDeletedComments").asInt());
 
         JsonNode queue = http().get("/api/v1/moderation/queue/comments", root).json();
         assertEquals(queue.toString(), 1, queue.path("total").asInt());

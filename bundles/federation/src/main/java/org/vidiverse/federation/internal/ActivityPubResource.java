@@ -26,8 +26,6 @@ import org.vidiverse.api.model.FollowState;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.Video;
-import org.vidiverse.api.model.VideoPrivacy;
-import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.CommentStore;
 import org.vidiverse.api.store.FollowStore;
@@ -93,10 +91,10 @@ public final class ActivityPubResource {
         query = switch (actor.type()) {
             case GROUP -> query.withChannel(actor.id());
             case PERSON -> new VideoQuery(query.privacies(), query.states(), true, null, actor.id(), null, null,
-                    null);
+                    null, null, 0L);
             case APPLICATION -> new VideoQuery(query.privacies(), query.states(), true, null, null, null, null,
-                    null);
-        };
+                    null, null, 0L);
+        };   // blocked and held videos are never in an outbox
         String id = actor.outboxUrl();
         int pageNumber = pageNumber(page);
         Page<Video> found = videos.list(query, PageRequest.of(Math.max(0, pageNumber - 1) * PAGE_SIZE,
@@ -152,7 +150,7 @@ public final class ActivityPubResource {
     @Path("videos/watch/{uuid}/comments/{id}")
     public Response comment(@PathParam("uuid") String uuid, @PathParam("id") long id) {
         Video video = visibleVideo(uuid);
-        Comment comment = comments.findById(id).filter(c -> c.videoId() == video.id())
+        Comment comment = comments.findById(id).filter(c -> c.videoId() == video.id() && !c.heldForReview())
                 .orElseThrow(() -> Problem.notFound("no such comment"));
         if (!comment.url().startsWith(instance.publicUrl() + "/")) {
             return Response.status(302).location(URI.create(comment.url())).build();
@@ -197,9 +195,7 @@ public final class ActivityPubResource {
     }
 
     private Video visibleVideo(String uuid) {
-        return videos.findByUuid(uuid)
-                .filter(v -> v.state() == VideoState.PUBLISHED && (v.privacy() == VideoPrivacy.PUBLIC
-                        || v.privacy() == VideoPrivacy.UNLISTED))
+        return videos.findByUuid(uuid).filter(ActivityPublisherImpl::visible)
                 .orElseThrow(() -> Problem.notFound("no such video"));
     }
 
