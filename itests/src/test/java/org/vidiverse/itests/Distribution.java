@@ -57,7 +57,8 @@ final class Distribution {
                 systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("vidiverse.itest.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("vidiverse.samplePluginJar").value(required("vidiverse.samplePluginJar")),
-                systemProperty("vidiverse.ldapPluginJar").value(required("vidiverse.ldapPluginJar"))));
+                systemProperty("vidiverse.ldapPluginJar").value(required("vidiverse.ldapPluginJar")),
+                systemProperty("vidiverse.quarantinePluginJar").value(required("vidiverse.quarantinePluginJar"))));
         options.addAll(List.of(extra));
         return options.toArray(new Option[0]);
     }
