@@ -61,6 +61,8 @@ public final class ModerationFeedSync {
         t.setDaemon(true);
         return t;
     });
+    /** One sync at a time on this node: two overlapping syncs of a feed would see each other as a replay. */
+    private final Object syncing = new Object();
     private volatile ModerationFeedConfig config;
     private ScheduledFuture<?> ticks;
 
@@ -121,6 +123,12 @@ public final class ModerationFeedSync {
     }
 
     private void sync(ModerationFeed feed) {
+        synchronized (syncing) {
+            syncOne(feed);
+        }
+    }
+
+    private void syncOne(ModerationFeed feed) {
         try {
             JsonNode document = remote.fetchPlainJson(feed.url());
             verify(document, feed.host());
