@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
@@ -20,15 +22,16 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vidiverse.api.federation.ModerationFeedAdmin;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Actor;
 import org.vidiverse.api.model.ActorType;
 import org.vidiverse.api.model.ModerationFeed;
 import org.vidiverse.api.model.ModerationFeedEntry.Kind;
+import org.vidiverse.api.model.InvalidInputException;
 import org.vidiverse.api.model.ModerationFeedItem;
 import org.vidiverse.api.store.ModerationFeedStore;
 import org.vidiverse.api.store.NotFoundException;
-import org.vidiverse.federation.internal.FederationConfig;
 import org.vidiverse.federation.internal.FederationGate;
 import org.vidiverse.federation.internal.RemoteActors;
 import org.vidiverse.federation.internal.RemoteActors.UnavailableActor;
@@ -45,11 +48,12 @@ import org.vidiverse.federation.internal.http.RemoteException;
  * its error is recorded. When each feed is due lives in the database (its last attempt), so restarts keep the
  * schedule and nodes sharing the database sync each feed once.
  */
-@Component(service = ModerationFeedSync.class, configurationPid = ModerationFeedConfig.PID)
-public final class ModerationFeedSync {
+@Component(service = ModerationFeedAdmin.class, configurationPid = ModerationFeedConfig.PID)
+public final class ModerationFeedSync implements ModerationFeedAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(ModerationFeedSync.class);
     private static final int MIN_INTERVAL_SECONDS = 10;
     private static final int MAX_TICK_SECONDS = 30;
+    private static final Pattern HOST = Pattern.compile("[a-z0-9.-]+(:[0-9]{1,5})?");
 
     private final ModerationFeedStore feeds;
     private final RemoteClient remote;
@@ -93,8 +97,32 @@ public final class ModerationFeedSync {
         scheduler.shutdownNow();
     }
 
+    @Override
+    public ModerationFeed subscribe(String target, ModerationFeed.Trust trust) {
+        String t = target == null ? "" : target.trim();
+        String url;
+        if (t.startsWith("http://") || t.startsWith("https://")) {
+            url = t;
+        } else if (HOST.matcher(t.toLowerCase(Locale.ROOT)).matches()) {
+            url = gate.config().remoteScheme() + "://" + t.toLowerCase(Locale.ROOT) + FeedDocument.PATH;
+        } else {
+            throw new InvalidInputException("url", "give the publishing instance's host or the feed's http(s) URL");
+        }
+        String host = url.length() > 1000 ? null : Activities.host(url);
+        if (host == null) {
+            throw new InvalidInputException("url", "not an http(s) URL: " + url);
+        }
+        if (host.equalsIgnoreCase(identity.host())) {
+            throw new InvalidInputException("url", "an instance does not subscribe to its own feed");
+        }
+        ModerationFeed feed = feeds.subscribe(url, host, trust);
+        LOG.info("Subscribed to the moderation feed {} ({})", url, trust.name().toLowerCase(Locale.ROOT));
+        syncDueSoon();
+        return feed;
+    }
+
     /** Syncs the due feeds soon, in the background (after a subscription, so that it needs no wait). */
-    public void syncDueSoon() {
+    private void syncDueSoon() {
         try {
             scheduler.execute(this::syncDue);
         } catch (RejectedExecutionException e) {
@@ -102,8 +130,8 @@ public final class ModerationFeedSync {
         }
     }
 
-    /** Syncs one feed now, whatever its schedule; returns it as recorded afterwards. */
-    public ModerationFeed syncNow(long feedId) {
+    @Override
+    public ModerationFeed sync(long feedId) {
         ModerationFeed feed = feeds.find(feedId).orElseThrow(() -> new NotFoundException("moderation feed "
                 + feedId));
         sync(feed);
@@ -138,9 +166,18 @@ public final class ModerationFeedSync {
             List<ModerationFeedItem> items = withAccounts(parsed.items(), c.maxAccountFetchesPerSync());
             ModerationFeedStore.SyncResult result = feeds.applySync(feed.id(), parsed.published(), items,
                     parsed.problemSummary());
-            LOG.info("Synced the moderation feed {}: {} applied, {} proposed, {} removed, {} pending{}", feed.url(),
-                    result.applied(), result.proposed(), result.removed(), result.pending(),
-                    parsed.problems().isEmpty() ? "" : ", " + parsed.problems().size() + " entries ignored");
+            boolean changed = result.applied() + result.proposed() + result.removed() + result.pending() > 0
+                    || !parsed.problems().isEmpty();
+            if (changed || LOG.isDebugEnabled()) {
+                String line = "Synced the moderation feed {}: {} applied, {} proposed, {} removed, {} pending{}";
+                Object[] args = {feed.url(), result.applied(), result.proposed(), result.removed(), result.pending(),
+                        parsed.problems().isEmpty() ? "" : ", " + parsed.problems().size() + " entries ignored"};
+                if (changed) {
+                    LOG.info(line, args);
+                } else {
+                    LOG.debug(line, args);
+                }
+            }
         } catch (RemoteException | InvalidFeedException | IllegalArgumentException e) {
             LOG.info("Moderation feed {} not applied: {}", feed.url(), e.getMessage());
             recordFailure(feed, e.getMessage());
@@ -232,10 +269,5 @@ public final class ModerationFeedSync {
 
     private Duration interval() {
         return Duration.ofSeconds(Math.max(MIN_INTERVAL_SECONDS, config.syncIntervalSeconds()));
-    }
-
-    /** The federation configuration, for its scheme: feeds given by host are fetched with it. */
-    public FederationConfig federation() {
-        return gate.config();
     }
 }

@@ -1,7 +1,5 @@
 package org.vidiverse.federation.internal.moderationfeed;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.federation.ModerationFeedAdmin;
 import org.vidiverse.api.model.ModerationFeed;
 import org.vidiverse.api.model.ModerationFeed.Trust;
 import org.vidiverse.api.model.ModerationFeedEntry;
@@ -36,7 +34,6 @@ import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.ModerationFeedStore;
 import org.vidiverse.api.store.NotFoundException;
-import org.vidiverse.federation.internal.activitypub.Activities;
 import org.vidiverse.federation.internal.activitypub.ApContext;
 import org.vidiverse.rest.api.Caller;
 import org.vidiverse.rest.api.Paging;
@@ -57,15 +54,12 @@ public final class ModerationFeedsResource {
     private static final String HOST_PATTERN = "[a-z0-9.-]+(:[0-9]{1,5})?";
 
     private final ModerationFeedStore feeds;
-    private final ModerationFeedSync sync;
-    private final InstanceIdentity identity;
+    private final ModerationFeedAdmin admin;
 
     @Activate
-    public ModerationFeedsResource(@Reference ModerationFeedStore feeds, @Reference ModerationFeedSync sync,
-                                   @Reference InstanceIdentity identity) {
+    public ModerationFeedsResource(@Reference ModerationFeedStore feeds, @Reference ModerationFeedAdmin admin) {
         this.feeds = feeds;
-        this.sync = sync;
-        this.identity = identity;
+        this.admin = admin;
     }
 
     @GET
@@ -87,26 +81,18 @@ public final class ModerationFeedsResource {
         if ((url == null) == (host == null)) {
             throw Problem.invalidParam("url", "give either url or host");
         }
-        if (url == null) {
-            host = host.toLowerCase(Locale.ROOT);
-            if (!host.matches(HOST_PATTERN)) {
-                throw Problem.invalidParam("host", "host must be a host name, with a port if needed");
-            }
-            url = sync.federation().remoteScheme() + "://" + host + FeedDocument.PATH;
+        if (url == null && !host.toLowerCase(Locale.ROOT).matches(HOST_PATTERN)) {
+            throw Problem.invalidParam("host", "host must be a host name, with a port if needed");
         }
-        host = feedHost(url);
-        if (host.equalsIgnoreCase(identity.host())) {
-            throw Problem.invalidParam("url", "an instance cannot subscribe to its own feed");
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw Problem.invalidParam("url", "url must be an http(s) URL");
         }
         Trust trust = trust(body, Trust.PROPOSE);
-        ModerationFeed feed;
         try {
-            feed = feeds.subscribe(url, host, trust);
+            return Response.ok(json(admin.subscribe(url != null ? url : host, trust))).build();
         } catch (DuplicateException e) {
-            throw new Problem(409, "This instance already subscribes to " + url, null, null);
+            throw new Problem(409, "This instance already subscribes to that feed", null, null);
         }
-        sync.syncDueSoon();
-        return Response.ok(json(feed)).build();
     }
 
     @GET
@@ -147,7 +133,7 @@ public final class ModerationFeedsResource {
     public Map<String, Object> syncNow(@Context SecurityContext security, @PathParam("id") long id) {
         Caller.requireRole(security, UserRole.ADMINISTRATOR);
         try {
-            return json(sync.syncNow(id));
+            return json(admin.sync(id));
         } catch (NotFoundException e) {
             throw Problem.notFound("Moderation feed subscription not found");
         }
@@ -236,18 +222,6 @@ public final class ModerationFeedsResource {
         return json;
     }
 
-    private static String feedHost(String url) {
-        try {
-            URI uri = new URI(url);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null || url.length() > 1000) {
-                throw Problem.invalidParam("url", "url must be an http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw Problem.invalidParam("url", "url must be an http(s) URL");
-        }
-        return Activities.host(url);
-    }
 
     private static Trust trust(JsonNode body, Trust fallback) {
         JsonNode trust = body.path("trust");
