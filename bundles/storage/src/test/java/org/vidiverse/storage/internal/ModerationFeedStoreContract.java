@@ -255,6 +255,53 @@ public abstract class ModerationFeedStoreContract {
         assertNull(s.instances.find(SPAM).orElseThrow().blockReason());
     }
 
+    @Test
+    public void stepTenBringsFeedsToADatabaseWithoutThemAndKeepsItsBlocks() {
+        s.instances.setBlocked(SPAM, true);
+        Actor troll = s.actors.saveRemote(FederationStoreContract.person("troll"));
+        s.blocks.block(instanceId(), troll.id());
+        List<String> drops = new java.util.ArrayList<>(List.of("DROP TABLE moderation_feed_entry",
+                "DROP TABLE moderation_feed"));
+        for (FederationSchema.Column column : ModerationFeedSchema.COLUMNS) {
+            drops.add("ALTER TABLE " + column.table() + " DROP COLUMN " + column.name());
+        }
+        drops.add("DELETE FROM schema_version WHERE version >= 10");
+        sql(drops.toArray(String[]::new));
+
+        assertEquals(SchemaMigrator.latestVersion(), s.schema.migrate());
+        assertEquals(SchemaMigrator.latestVersion(), s.schema.migrate());
+
+        s.jpa.tx(em -> {
+            try (java.sql.Connection c = em.unwrap(java.sql.Connection.class)) {
+                for (FederationSchema.Column column : ModerationFeedSchema.COLUMNS) {
+                    assertTrue(column.name(), FederationSchema.columnExists(c, column.table(), column.name()));
+                }
+                assertTrue(FederationSchema.uniqueExists(c, "moderation_feed_entry", ModerationFeedSchema.ENTRY_KEY));
+                assertTrue(ModerationFeedSchema.TARGET_INDEX.exists(c));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(blocked(SPAM));
+        assertTrue(s.blocks.isBlocked(instanceId(), troll.id()));
+        ModerationFeed feed = s.feeds.subscribe("https://a.example/feed", "a.example", Trust.APPLY);
+        s.feeds.applySync(feed.id(), T1, List.of(server(OTHER, "works")), null);
+        assertEquals("works", s.instances.find(OTHER).orElseThrow().blockReason());
+    }
+
+    private void sql(String... statements) {
+        s.jpa.tx(em -> {
+            try (java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+                 java.sql.Statement st = c.createStatement()) {
+                for (String statement : statements) {
+                    st.executeUpdate(statement);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
     private boolean blocked(String host) {
         return s.instances.find(host).map(RemoteInstance::blocked).orElse(false);
     }
