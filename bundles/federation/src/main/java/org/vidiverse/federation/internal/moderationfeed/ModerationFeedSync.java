@@ -182,7 +182,11 @@ public final class ModerationFeedSync implements ModerationFeedAdmin {
             LOG.info("Moderation feed {} not applied: {}", feed.url(), e.getMessage());
             recordFailure(feed, e.getMessage());
         } catch (NotFoundException e) {
-            LOG.debug("Moderation feed {} was removed during its sync", feed.url());
+            // the subscription went meanwhile, or an account it names did (then the sync is not applied)
+            if (feeds.find(feed.id()).isPresent()) {
+                LOG.info("Moderation feed {} not applied: {}", feed.url(), e.getMessage());
+                recordFailure(feed, e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Moderation feed {} not applied", feed.url(), e);
             recordFailure(feed, e.toString());
