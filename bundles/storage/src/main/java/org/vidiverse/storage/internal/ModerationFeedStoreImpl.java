@@ -49,14 +49,16 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
 
     private final JpaTemplate jpa;
     private final ActorStore actors;
+    private final VideoChanges changes;
     private final String ownHost;
 
     @Activate
     public ModerationFeedStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
                                    @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
-                                   @Reference ActorStore actors) {
+                                   @Reference ActorStore actors, @Reference VideoChanges changes) {
         this.jpa = jpa;
         this.actors = actors;
+        this.changes = changes;
         this.ownHost = identity.host().toLowerCase(Locale.ROOT);
     }
 
@@ -112,7 +114,7 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
             em.remove(feed);
             LOG.info("Unsubscribed from the moderation feed {}", feed.getUrl());
             return true;
-        });
+        }) && blocksChanged();
     }
 
     @Override
@@ -136,6 +138,14 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
 
     @Override
     public SyncResult applySync(long feedId, Instant published, List<ModerationFeedItem> items, String problems) {
+        SyncResult result = applyDiff(feedId, published, items, problems);
+        if (result.applied() + result.removed() > 0) {
+            blocksChanged();
+        }
+        return result;
+    }
+
+    private SyncResult applyDiff(long feedId, Instant published, List<ModerationFeedItem> items, String problems) {
         long by = instanceAccountId();
         Map<Key, ModerationFeedItem> listed = new LinkedHashMap<>();
         for (ModerationFeedItem item : items) {
@@ -245,19 +255,21 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
     @Override
     public ModerationFeedEntry accept(long entryId) {
         long by = instanceAccountId();
-        return jpa.txExpr(Required, em -> {
+        ModerationFeedEntry accepted = jpa.txExpr(Required, em -> {
             ModerationFeedEntryEntity entry = lockedEntry(em, entryId);
             if (State.valueOf(entry.getState()) != State.APPLIED && !apply(em, by, entry, new Date())) {
                 throw new IllegalStateException("cannot block " + entry.getTarget() + ": " + entry.getError());
             }
             return entry(entry);
         });
+        blocksChanged();
+        return accepted;
     }
 
     @Override
     public ModerationFeedEntry reject(long entryId) {
         long by = instanceAccountId();
-        return jpa.txExpr(Required, em -> {
+        ModerationFeedEntry rejected = jpa.txExpr(Required, em -> {
             ModerationFeedEntryEntity entry = lockedEntry(em, entryId);
             if (State.valueOf(entry.getState()) == State.APPLIED) {
                 unblock(em, by, entry);
@@ -267,6 +279,8 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
             entry.setUpdatedAt(new Date());
             return entry(entry);
         });
+        blocksChanged();
+        return rejected;
     }
 
     /** Blocks the entry's target with the feed as source; returns false (and marks it pending) when impossible. */
@@ -320,6 +334,12 @@ public final class ModerationFeedStoreImpl implements ModerationFeedStore {
         String host = item.kind() == Kind.SERVER ? item.target()
                 : item.target().substring(item.target().lastIndexOf('@') + 1);
         return host.equalsIgnoreCase(ownHost);
+    }
+
+    /** Blocks changed (after the commit): cached listings, which leave out what blocks hide, are stale. */
+    private boolean blocksChanged() {
+        changes.changed();
+        return true;
     }
 
     private long instanceAccountId() {

@@ -63,10 +63,13 @@ public abstract class ModerationFeedStoreContract {
         ModerationFeed feed = s.feeds.subscribe("https://a.example/feeds/moderation.json", "A.example", Trust.APPLY);
         Actor troll = s.actors.saveRemote(FederationStoreContract.person("troll"));
 
+        long generation = s.changes.generation();
+
         SyncResult result = s.feeds.applySync(feed.id(), T1, List.of(server(SPAM, "spam wave"),
                 account(troll, "harassment")), null);
 
         assertEquals(new SyncResult(2, 0, 0, 0), result);
+        assertTrue("cached listings are stale", s.changes.generation() > generation);
         RemoteInstance spam = s.instances.find(SPAM).orElseThrow();
         assertTrue(spam.blocked());
         assertEquals("spam wave", spam.blockReason());

@@ -52,7 +52,7 @@ final class Stores implements AutoCloseable {
         tokens = new TokenStoreImpl(jpa, schema);
         actors = new ActorStoreImpl(jpa, identity, schema, changes, instances);
         blocks = new AccountBlockStoreImpl(jpa, identity, schema);
-        feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors);
+        feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors, changes);
     }
 
     /**
