@@ -2,7 +2,8 @@
 # Two instances federating on loopback, each started by `./vidiverse run` as an admin would: B follows A; a video
 # uploaded on A appears on B with A's files; a comment from B shows on A and one from A on B; a like and a view from
 # B count on A; edits and deletion on A reach B; an instance that was down gets what it missed; after B unfollows,
-# A sends it nothing more; unsigned and forged deliveries are refused.
+# A sends it nothing more; unsigned and forged deliveries are refused. Then the moderation feed checks
+# (moderation-feed-checks.sh) run on the same two instances.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/itests/target/federation"
@@ -16,6 +17,7 @@ for instance in a b; do   # loopback and plain http are allowed for tests only; 
   mkdir -p "$WORK/$instance/etc"
   printf '%s\n' "allowLoopback = true" "remoteScheme = http" "deliveryRetryBaseSeconds = 2" \
     > "$WORK/$instance/etc/org.vidiverse.federation.cfg"
+  echo "syncIntervalSeconds = 10" > "$WORK/$instance/etc/org.vidiverse.federation.moderationfeed.cfg"
 done
 node "$ROOT/itests/cli/make-media.js" "$WORK/clip.y4m" "$WORK/thumb.png"
 
@@ -134,6 +136,8 @@ second="$(curl -sf "${a_auth[@]}" -F "videofile=@$WORK/clip.y4m" -F "channelId=$
 check "a video published after the unfollow" eventually 180 bash -c "[ \"\$(curl -sf '$A/api/v1/videos/$second' | json_get v.state.id)\" = 1 ]"
 sleep 5
 check "does not reach B" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$B/api/v1/videos/$second')\" = 404 ]"
+
+source "$ROOT/itests/cli/moderation-feed-checks.sh"
 
 echo "federation: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || { echo "logs: $WORK/a.log $WORK/b.log $WORK/a/data/log $WORK/b/data/log"; exit 1; }
