@@ -1,0 +1,454 @@
+package org.vidiverse.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vidiverse.api.plugin.InstalledPlugin;
+import org.vidiverse.api.plugin.PluginInfo;
+import org.vidiverse.api.plugin.PluginInstallException;
+import org.vidiverse.api.plugin.PluginInstallException.Reason;
+import org.vidiverse.api.plugin.PluginManager;
+import org.vidiverse.api.plugin.PluginRegistry;
+import org.vidiverse.api.plugin.PluginSetting;
+import org.vidiverse.api.plugin.PluginSource;
+
+/**
+ * Installs plugin bundles into the running framework without refreshing anything, checks that they resolve and
+ * that their components activate, and takes them out again when they do not. Jars are kept in the plugin folder
+ * ({@code <karaf.data>/plugins} by default) with a record of them, so a restart, even one with an emptied bundle
+ * cache, finds the same plugins. One operation at a time.
+ */
+@Component(service = PluginManager.class, configurationPid = PluginManagerImpl.PID, immediate = true)
+@Designate(ocd = PluginManagerConfig.class)
+public final class PluginManagerImpl implements PluginManager {
+    public static final String PID = "org.vidiverse.plugins.manager";
+    /** PeerTube's clients name plugins {@code peertube-plugin-<name>}. */
+    static final String NPM_PREFIX = "peertube-plugin-";
+    private static final Logger LOG = LoggerFactory.getLogger(PluginManagerImpl.class);
+
+    private final BundleContext context;
+    private final PluginRegistry registry;
+    private final ServiceComponentRuntime components;
+    private final MetaTypeService metatypes;
+    private final ConfigurationAdmin configurations;
+    private final Object operations = new Object();
+    private volatile PluginRecords records;
+    private volatile boolean allowServerPaths;
+
+    @Activate
+    public PluginManagerImpl(BundleContext context, PluginManagerConfig config, @Reference PluginRegistry registry,
+                             @Reference ServiceComponentRuntime components, @Reference MetaTypeService metatypes,
+                             @Reference ConfigurationAdmin configurations) {
+        this.context = context;
+        this.registry = registry;
+        this.components = components;
+        this.metatypes = metatypes;
+        this.configurations = configurations;
+        modified(config);
+        reinstallMissingBundles();
+    }
+
+    @Modified
+    void modified(PluginManagerConfig config) {
+        String folder = config.pluginFolder() == null ? "" : config.pluginFolder().trim();
+        records = new PluginRecords(folder.isEmpty()
+                ? Path.of(System.getProperty("karaf.data", "data"), "plugins").toAbsolutePath()
+                : Path.of(folder).toAbsolutePath());
+        allowServerPaths = config.allowServerPaths();
+    }
+
+    /** After a restart with an emptied bundle cache, the plugins recorded come back from their kept jars. */
+    private void reinstallMissingBundles() {
+        synchronized (operations) {
+            for (PluginRecords.Entry entry : records.all().values()) {
+                if (entry.uninstalled() || bundleNamed(entry.name()).isPresent()) {
+                    continue;
+                }
+                Path jar = records.folder().resolve(entry.file());
+                try (InputStream in = Files.newInputStream(jar)) {
+                    Bundle bundle = context.installBundle(locationOf(jar), in);
+                    bundle.start();
+                    LOG.info("Plugin {} {} installed again from {}", entry.name(), bundle.getVersion(), jar);
+                } catch (IOException | BundleException | RuntimeException e) {
+                    LOG.error("Plugin {} could not be installed again from {}: {}", entry.name(), jar, e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<InstalledPlugin> list(boolean includeUninstalled) {
+        Map<String, PluginRecords.Entry> recorded = records.all();
+        List<PluginInfo> contributions = registry.list();
+        Map<String, InstalledPlugin> plugins = new LinkedHashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            PluginRecords.Entry entry = recorded.get(name);
+            boolean managed = entry != null && !entry.uninstalled();
+            if (name != null && (managed || contributions.stream().anyMatch(c -> name.equals(c.bundleSymbolicName())))) {
+                plugins.putIfAbsent(name, describe(bundle, managed ? entry : null, contributions));
+            }
+        }
+        if (includeUninstalled) {
+            for (PluginRecords.Entry entry : recorded.values()) {
+                if (entry.uninstalled() && !plugins.containsKey(entry.name())) {
+                    plugins.put(entry.name(), new InstalledPlugin(entry.name(), entry.version(), null, null,
+                            "UNINSTALLED", false, true, entry.source(), entry.installedAt(), entry.updatedAt(),
+                            List.of(), List.of()));
+                }
+            }
+        }
+        return plugins.values().stream().sorted(Comparator.comparing(InstalledPlugin::name)).toList();
+    }
+
+    @Override
+    public Optional<InstalledPlugin> find(String name) {
+        String wanted = nameOf(name);
+        return list(true).stream().filter(p -> p.name().equals(wanted)).findFirst();
+    }
+
+    @Override
+    public InstalledPlugin install(PluginSource source) {
+        synchronized (operations) {
+            Path incoming = fetch(source);
+            try {
+                BundleJar jar = BundleJar.read(incoming, source.toString());
+                if (bundleNamed(jar.symbolicName()).isPresent()) {
+                    throw new PluginInstallException(Reason.ALREADY_INSTALLED, "A bundle named " + jar.symbolicName()
+                            + " is already installed; update it instead");
+                }
+                Path kept = records.folder().resolve(jar.symbolicName() + ".jar");
+                move(incoming, kept);
+                Bundle bundle = installBundle(kept, source);
+                try {
+                    startAndCheck(bundle);
+                } catch (PluginInstallException e) {
+                    takeOut(bundle);
+                    deleteQuietly(kept);
+                    throw e;
+                }
+                Instant now = Instant.now();
+                Instant firstInstalled = records.get(jar.symbolicName()).map(PluginRecords.Entry::installedAt)
+                        .orElse(null);
+                records.put(new PluginRecords.Entry(jar.symbolicName(), kept.getFileName().toString(),
+                        source.toString(), bundle.getVersion().toString(), firstInstalled == null ? now : firstInstalled,
+                        now, false));
+                LOG.info("Plugin {} {} installed from {}", jar.symbolicName(), bundle.getVersion(), source);
+                return describe(bundle, records.get(jar.symbolicName()).orElseThrow(), registry.list());
+            } finally {
+                deleteQuietly(incoming);
+            }
+        }
+    }
+
+    @Override
+    public InstalledPlugin update(String name, PluginSource source) {
+        synchronized (operations) {
+            Path incoming = fetch(source);
+            try {
+                BundleJar jar = BundleJar.read(incoming, source.toString());
+                String target = name == null || name.isBlank() ? jar.symbolicName() : nameOf(name);
+                if (!jar.symbolicName().equals(target)) {
+                    throw new PluginInstallException(Reason.NAME_MISMATCH, source + " is the bundle "
+                            + jar.symbolicName() + ", not " + target);
+                }
+                PluginRecords.Entry entry = managedEntry(target);
+                Bundle bundle = bundleNamed(target).orElseThrow(() -> notInstalled(target));
+                Path kept = records.folder().resolve(entry.file());
+                String previousVersion = bundle.getVersion().toString();
+                try (InputStream in = Files.newInputStream(incoming)) {
+                    bundle.update(in);
+                } catch (IOException | BundleException e) {
+                    throw new PluginInstallException(Reason.SOURCE_UNREADABLE, "Cannot update " + target + " from "
+                            + source + ": " + e.getMessage(), e);
+                }
+                try {
+                    startAndCheck(bundle);
+                } catch (PluginInstallException e) {
+                    restore(bundle, kept);
+                    throw new PluginInstallException(e.reason(), e.getMessage() + "; version " + previousVersion
+                            + " runs again", e);
+                }
+                move(incoming, kept);
+                records.put(new PluginRecords.Entry(target, entry.file(), source.toString(),
+                        bundle.getVersion().toString(), entry.installedAt(), Instant.now(), false));
+                LOG.info("Plugin {} updated from {} to {} ({})", target, previousVersion, bundle.getVersion(), source);
+                return describe(bundle, records.get(target).orElseThrow(), registry.list());
+            } finally {
+                deleteQuietly(incoming);
+            }
+        }
+    }
+
+    @Override
+    public void uninstall(String name) {
+        synchronized (operations) {
+            String target = nameOf(name);
+            PluginRecords.Entry entry = managedEntry(target);
+            Optional<Bundle> bundle = bundleNamed(target);
+            if (bundle.isPresent()) {
+                try {
+                    bundle.get().uninstall();
+                } catch (BundleException e) {
+                    throw new PluginInstallException(Reason.ACTIVATION_FAILED, "Cannot uninstall " + target + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            deleteQuietly(records.folder().resolve(entry.file()));
+            records.put(new PluginRecords.Entry(target, entry.file(), entry.source(), entry.version(),
+                    entry.installedAt(), Instant.now(), true));
+            LOG.info("Plugin {} uninstalled", target);
+        }
+    }
+
+    @Override
+    public List<PluginSetting> registeredSettings(String name) {
+        return SettingsCatalog.of(metatypes, pluginBundle(name));
+    }
+
+    @Override
+    public Map<String, Object> settings(String name) {
+        List<PluginSetting> settings = registeredSettings(name);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (PluginSetting setting : settings) {
+            Dictionary<String, Object> stored = storedProperties(setting.pid());
+            values.put(setting.key(), SettingValues.shown(setting, stored == null ? null : stored.get(setting.id())));
+        }
+        return values;
+    }
+
+    @Override
+    public Map<String, Object> updateSettings(String name, Map<String, ?> values) {
+        List<PluginSetting> settings = registeredSettings(name);
+        Map<PluginSetting, Object> typed = SettingValues.parse(settings, values);
+        Map<String, Hashtable<String, Object>> byPid = new LinkedHashMap<>();
+        typed.forEach((setting, value) -> {
+            Hashtable<String, Object> props = byPid.computeIfAbsent(setting.pid(), pid -> {
+                Dictionary<String, Object> stored = storedProperties(pid);
+                Hashtable<String, Object> copy = new Hashtable<>();
+                if (stored != null) {
+                    for (String key : java.util.Collections.list(stored.keys())) {
+                        copy.put(key, stored.get(key));
+                    }
+                }
+                return copy;
+            });
+            if (value == null) {
+                props.remove(setting.id());
+            } else {
+                props.put(setting.id(), value);
+            }
+        });
+        for (Map.Entry<String, Hashtable<String, Object>> pid : byPid.entrySet()) {
+            try {
+                configurations.getConfiguration(pid.getKey(), "?").update(pid.getValue());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the settings of " + pid.getKey(), e);
+            }
+            LOG.info("Settings of plugin {} changed: {} (PID {})", nameOf(name), pid.getValue().keySet(), pid.getKey());
+        }
+        return settings(name);
+    }
+
+    // --- steps
+
+    /** Copies the source into the plugin folder, so what is checked is what gets installed. */
+    private Path fetch(PluginSource source) {
+        Path folder = records.folder();
+        Path incoming = folder.resolve(".incoming-" + UUID.randomUUID() + ".jar");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the plugin folder " + folder, e);
+        }
+        if (source.jar() != null) {
+            if (!allowServerPaths && !source.jar().toAbsolutePath().startsWith(folder)) {
+                throw new PluginInstallException(Reason.SOURCE_UNREADABLE, "Installing from a path on the server is "
+                        + "turned off (allowServerPaths in " + PID + "); upload the jar instead");
+            }
+            if (!Files.isRegularFile(source.jar())) {
+                throw new PluginInstallException(Reason.SOURCE_UNREADABLE, "No file at " + source.jar());
+            }
+        }
+        try (InputStream in = source.jar() != null ? Files.newInputStream(source.jar())
+                : new URL(source.mavenUrl()).openStream()) {
+            Files.copy(in, incoming);
+            return incoming;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(incoming);
+            throw new PluginInstallException(Reason.SOURCE_UNREADABLE, "Cannot read " + source + ": " + e, e);
+        }
+    }
+
+    private Bundle installBundle(Path kept, PluginSource source) {
+        try (InputStream in = Files.newInputStream(kept)) {
+            return context.installBundle(locationOf(kept), in);
+        } catch (IOException | BundleException e) {
+            deleteQuietly(kept);
+            throw new PluginInstallException(Reason.NOT_A_BUNDLE, "The framework refused " + source + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the bundle and uses its components once; any failure is a {@link PluginInstallException}. */
+    private void startAndCheck(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            if (e.getType() == BundleException.RESOLVE_ERROR || bundle.getState() == Bundle.INSTALLED) {
+                throw new PluginInstallException(Reason.UNRESOLVED, bundle.getSymbolicName() + " cannot run on this "
+                        + "instance: " + e.getMessage(), e);
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName()
+                    + " failed to start: " + cause, e);
+        } catch (IllegalStateException e) {
+            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName()
+                    + " was uninstalled while starting", e);
+        }
+        List<String> failures = ComponentHealth.activationFailures(components, context, bundle);
+        if (!failures.isEmpty()) {
+            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName() + " failed to "
+                    + "activate: " + String.join("; ", failures));
+        }
+    }
+
+    /** Uninstalls a bundle the manager just installed, without refreshing anything. */
+    private void takeOut(Bundle bundle) {
+        try {
+            bundle.uninstall();
+            LOG.info("Plugin {} taken out again", bundle.getSymbolicName());
+        } catch (BundleException | IllegalStateException e) {
+            LOG.error("Plugin {} could not be taken out again: {}", bundle.getSymbolicName(), e.getMessage());
+        }
+    }
+
+    /** Puts the kept (previous) jar back into the bundle after a failed update. */
+    private void restore(Bundle bundle, Path kept) {
+        try (InputStream in = Files.newInputStream(kept)) {
+            bundle.update(in);
+            bundle.start();
+        } catch (IOException | BundleException | IllegalStateException e) {
+            LOG.error("Plugin {} could not be restored from {}: {}", bundle.getSymbolicName(), kept, e.getMessage());
+        }
+    }
+
+    // --- helpers
+
+    private InstalledPlugin describe(Bundle bundle, PluginRecords.Entry entry, List<PluginInfo> contributions) {
+        String name = bundle.getSymbolicName();
+        Instant modified = Instant.ofEpochMilli(bundle.getLastModified());
+        return new InstalledPlugin(name, bundle.getVersion().toString(), bundle.getHeaders().get("Bundle-Description"),
+                bundle.getHeaders().get("Bundle-DocURL"), stateOf(bundle), entry != null, false,
+                entry != null ? entry.source() : bundle.getLocation(),
+                entry != null ? entry.installedAt() : null, entry != null ? entry.updatedAt() : modified,
+                SettingsCatalog.pids(metatypes, bundle),
+                contributions.stream().filter(c -> name.equals(c.bundleSymbolicName())).toList());
+    }
+
+    static String stateOf(Bundle bundle) {
+        return switch (bundle.getState()) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    /** A plugin name as clients send it: the symbolic name, or PeerTube's {@code peertube-plugin-<name>}. */
+    static String nameOf(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        return trimmed.startsWith(NPM_PREFIX) ? trimmed.substring(NPM_PREFIX.length()) : trimmed;
+    }
+
+    private Bundle pluginBundle(String name) {
+        String wanted = nameOf(name);
+        InstalledPlugin plugin = list(false).stream().filter(p -> p.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> notInstalled(wanted));
+        return bundleNamed(plugin.name()).orElseThrow(() -> notInstalled(wanted));
+    }
+
+    private PluginRecords.Entry managedEntry(String name) {
+        Optional<PluginRecords.Entry> entry = records.get(name).filter(e -> !e.uninstalled());
+        if (entry.isPresent()) {
+            return entry.get();
+        }
+        if (bundleNamed(name).isPresent()) {
+            throw new PluginInstallException(Reason.NOT_MANAGED, name + " was not installed through the plugin "
+                    + "manager: remove it from deploy/, with feature:uninstall, or not at all if it is part of the core");
+        }
+        throw notInstalled(name);
+    }
+
+    private static PluginInstallException notInstalled(String name) {
+        return new PluginInstallException(Reason.NOT_INSTALLED, "No plugin named " + name + " is installed");
+    }
+
+    private Optional<Bundle> bundleNamed(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Dictionary<String, Object> storedProperties(String pid) {
+        try {
+            Configuration[] found = configurations.listConfigurations("(service.pid=" + pid + ")");
+            return found == null || found.length == 0 ? null : found[0].getProperties();
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException("cannot read the configuration " + pid, e);
+        }
+    }
+
+    private static String locationOf(Path kept) {
+        return kept.toUri().toString();
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the plugin jar at " + to, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete {}: {}", file, e.getMessage());
+        }
+    }
+}
