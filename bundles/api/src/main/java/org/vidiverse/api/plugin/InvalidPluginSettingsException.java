@@ -8,10 +8,10 @@ public class InvalidPluginSettingsException extends RuntimeException {
 
     private final Map<String, String> problems;
 
-    /** @param problems message per setting key */
+    /** @param problems message per setting key, in the order they are to be reported */
     public InvalidPluginSettingsException(Map<String, String> problems) {
         super("Invalid plugin settings: " + problems);
-        this.problems = Map.copyOf(problems);
+        this.problems = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(problems));
     }
 
     /** Message per offending setting key. */
