@@ -48,12 +48,38 @@ plugin_is_active() {
 }
 check "its moderation policy is active" plugin_is_active
 
-# a restart keeps the plugin (the bundle cache and the plugin folder in the instance's data)
+set_action() { # action: PUT /api/v1/plugins/{name}/settings as PeerTube's admin client does
+  local token
+  token="$(token "$url" root "$PASSWORD")" || return 1
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data "{\"settings\":{\"words\":[\"casino\"],\"action\":\"$1\"}}" "$url/api/v1/plugins/$SAMPLE/settings")" = 204 ]
+}
+action_is() { # action: the stored setting
+  local token
+  token="$(token "$url" root "$PASSWORD")" || return 1
+  [ "$(curl -sf -H "Authorization: Bearer $token" "$url/api/v1/plugins/$SAMPLE/settings" | json_get v.settings.action)" = "$1" ] \
+    || { echo "action is not $1"; return 1; }
+}
+check "its settings change" set_action hold
+bad_setting_is_refused() { ! set_action explode && action_is hold; }
+check "a bad setting is refused" bad_setting_is_refused
+
+# a restart keeps the plugin (the bundle cache and the plugin folder in the instance's data) and its settings
 stop_instance "$LAST_LAUNCHER"
 start_instance "$PORT" "$DATA" "$WORK/plugins-instance-2.log"
 wait_up "$url"
 check "after a restart the plugin is listed" bash -c "'$CLI' plugins list ${login[*]} | grep -q '$listed'"
 check "after a restart its policy is active" plugin_is_active
+check "after a restart its settings are kept" action_is hold
+
+# an emptied bundle cache (./vidiverse run empties it after a rebuild): the plugin comes back from its kept jar
+stop_instance "$LAST_LAUNCHER"
+rm -rf "$DATA/data/cache"
+start_instance "$PORT" "$DATA" "$WORK/plugins-instance-3.log"
+wait_up "$url"
+check "after a restart with an emptied cache the plugin is listed" bash -c "'$CLI' plugins list ${login[*]} | grep -q '$listed'"
+check "after a restart with an emptied cache its policy is active" plugin_is_active
+check "after a restart with an emptied cache its settings are kept" action_is hold
 
 check "plugins uninstall --npm-name" "$CLI" plugins uninstall "${login[@]}" --npm-name "peertube-plugin-$SAMPLE"
 check "plugins list no longer shows it" bash -c "! '$CLI' plugins list ${login[*]} | grep -q '$listed'"

@@ -152,6 +152,35 @@ public class PluginsIT {
     }
 
     @Test
+    public void aPluginFeatureInstallsAndUninstallsOverHttpWithoutRefreshingTheCore() throws Exception {
+        http.awaitOk("/api/v1/config");
+        String root = http.login("root", Distribution.ROOT_PASSWORD);
+        String feature = "vidiverse-moderation-watched-words";
+        long restModified = bundle("org.vidiverse.rest").getLastModified();
+
+        JsonNode installed = ok(http.json("POST", "/api/v1/plugins/install", root,
+                "{\"npmName\":\"feature:" + feature + "\"}"));
+        assertEquals(feature, installed.path("name").asText());
+        assertTrue(installed.path("managed").asBoolean());
+        assertEquals(POLICY, installed.path("contributions").path(0).path("name").asText());
+        Await.until("the policy is active", QUICKLY, () -> moderation.activePolicies().contains(POLICY));
+        List<String> listed = names(ok(http.get("/api/v1/plugins", root)));
+        assertTrue(listed.toString(), listed.contains(feature));
+        assertFalse("its bundle is listed under the feature", listed.contains(SAMPLE));
+        assertEquals(2, ok(http.get("/api/v1/plugins/" + feature + "/registered-settings", root))
+                .path("registeredSettings").size());
+
+        Http.Answer removed = http.json("POST", "/api/v1/plugins/uninstall", root, "{\"npmName\":\"" + feature + "\"}");
+        assertEquals(removed.body(), 204, removed.status());
+        Await.until("the policy is gone", QUICKLY, () -> !moderation.activePolicies().contains(POLICY));
+        assertFalse(installed(SAMPLE));
+
+        Http.Answer unknown = http.json("POST", "/api/v1/plugins/install", root, "{\"npmName\":\"feature:no-such-feature\"}");
+        assertEquals(unknown.body(), 400, unknown.status());
+        assertEquals(restModified, bundle("org.vidiverse.rest").getLastModified());
+    }
+
+    @Test
     public void brokenJarsAreRefusedAndLeaveNothingInstalled() throws Exception {
         http.awaitOk("/api/v1/config");
         String root = http.login("root", Distribution.ROOT_PASSWORD);

@@ -24,7 +24,9 @@ public class PluginInstallException extends RuntimeException {
         /** The bundle's activator, or one of its components, threw on activation. */
         ACTIVATION_FAILED,
         /** The bundle was not installed through the plugin manager (core bundle, deploy/ folder, feature). */
-        NOT_MANAGED
+        NOT_MANAGED,
+        /** The operation does not apply to this kind of plugin (a feature is not updated in place). */
+        UNSUPPORTED
     }
 
     private final Reason reason;

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -44,7 +46,8 @@ import org.vidiverse.api.plugin.PluginSource;
  * Installs plugin bundles into the running framework without refreshing anything, checks that they resolve and
  * that their components activate, and takes them out again when they do not. Jars are kept in the plugin folder
  * ({@code <karaf.data>/plugins} by default) with a record of them, so a restart, even one with an emptied bundle
- * cache, finds the same plugins. One operation at a time.
+ * cache, finds the same plugins. Plugins can also be features of the features repositories, installed with
+ * Karaf's features service without refreshes. One operation at a time.
  */
 @Component(service = PluginManager.class, configurationPid = PluginManagerImpl.PID, immediate = true)
 @Designate(ocd = PluginManagerConfig.class)
@@ -59,6 +62,7 @@ public final class PluginManagerImpl implements PluginManager {
     private final ServiceComponentRuntime components;
     private final MetaTypeService metatypes;
     private final ConfigurationAdmin configurations;
+    private final FeaturePlugins features;
     private final Object operations = new Object();
     private volatile PluginRecords records;
     private volatile boolean allowServerPaths;
@@ -66,12 +70,13 @@ public final class PluginManagerImpl implements PluginManager {
     @Activate
     public PluginManagerImpl(BundleContext context, PluginManagerConfig config, @Reference PluginRegistry registry,
                              @Reference ServiceComponentRuntime components, @Reference MetaTypeService metatypes,
-                             @Reference ConfigurationAdmin configurations) {
+                             @Reference ConfigurationAdmin configurations, @Reference FeaturesService features) {
         this.context = context;
         this.registry = registry;
         this.components = components;
         this.metatypes = metatypes;
         this.configurations = configurations;
+        this.features = new FeaturePlugins(features);
         modified(config);
         reinstallMissingBundles();
     }
@@ -89,7 +94,7 @@ public final class PluginManagerImpl implements PluginManager {
     private void reinstallMissingBundles() {
         synchronized (operations) {
             for (PluginRecords.Entry entry : records.all().values()) {
-                if (entry.uninstalled() || bundleNamed(entry.name()).isPresent()) {
+                if (entry.uninstalled() || entry.isFeature() || bundleNamed(entry.name()).isPresent()) {
                     continue;
                 }
                 Path jar = records.folder().resolve(entry.file());
@@ -101,6 +106,18 @@ public final class PluginManagerImpl implements PluginManager {
                     LOG.error("Plugin {} could not be installed again from {}: {}", entry.name(), jar, e.getMessage());
                 }
             }
+            for (PluginRecords.Entry entry : records.all().values()) {
+                Feature feature = entry.isFeature() && !entry.uninstalled()
+                        ? features.findQuietly(entry.name(), entry.version()) : null;
+                if (feature != null && !features.installed(feature)) {
+                    try {
+                        features.install(feature);
+                        LOG.info("Plugin feature {} {} installed again", entry.name(), entry.version());
+                    } catch (RuntimeException e) {
+                        LOG.error("Plugin feature {} could not be installed again: {}", entry.name(), e.getMessage());
+                    }
+                }
+            }
         }
     }
 
@@ -109,17 +126,31 @@ public final class PluginManagerImpl implements PluginManager {
         Map<String, PluginRecords.Entry> recorded = records.all();
         List<PluginInfo> contributions = registry.list();
         Map<String, InstalledPlugin> plugins = new LinkedHashMap<>();
-        for (Bundle bundle : context.getBundles()) {
+        Bundle[] running = context.getBundles();
+        java.util.Set<Bundle> ofFeatures = new java.util.HashSet<>();
+        for (PluginRecords.Entry entry : recorded.values()) {
+            Feature feature = entry.isFeature() && !entry.uninstalled()
+                    ? features.findQuietly(entry.name(), entry.version()) : null;
+            if (feature != null && features.installed(feature)) {
+                List<Bundle> bundles = FeaturePlugins.bundlesOf(feature, running);
+                ofFeatures.addAll(bundles);
+                plugins.put(entry.name(), describeFeature(entry, feature, bundles, contributions));
+            }
+        }
+        for (Bundle bundle : running) {
+            if (ofFeatures.contains(bundle)) {
+                continue;
+            }
             String name = bundle.getSymbolicName();
             PluginRecords.Entry entry = recorded.get(name);
-            boolean managed = entry != null && !entry.uninstalled();
+            boolean managed = entry != null && !entry.uninstalled() && !entry.isFeature();
             if (name != null && (managed || contributions.stream().anyMatch(c -> name.equals(c.bundleSymbolicName())))) {
                 plugins.putIfAbsent(name, describe(bundle, managed ? entry : null, contributions));
             }
         }
         if (includeUninstalled) {
             for (PluginRecords.Entry entry : recorded.values()) {
-                if (entry.uninstalled() && !plugins.containsKey(entry.name())) {
+                if ((entry.uninstalled() || entry.isFeature()) && !plugins.containsKey(entry.name())) {
                     plugins.put(entry.name(), new InstalledPlugin(entry.name(), entry.version(), null, null,
                             "UNINSTALLED", false, true, entry.source(), entry.installedAt(), entry.updatedAt(),
                             List.of(), List.of()));
@@ -137,6 +168,9 @@ public final class PluginManagerImpl implements PluginManager {
 
     @Override
     public InstalledPlugin install(PluginSource source) {
+        if (source.feature() != null) {
+            return installFeature(source);
+        }
         synchronized (operations) {
             Path incoming = fetch(source);
             try {
@@ -169,8 +203,50 @@ public final class PluginManagerImpl implements PluginManager {
         }
     }
 
+    private InstalledPlugin installFeature(PluginSource source) {
+        synchronized (operations) {
+            Feature feature = features.find(source.featureName(), source.featureVersion());
+            if (features.installed(feature)) {
+                throw new PluginInstallException(Reason.ALREADY_INSTALLED, "The feature " + feature.getName() + " "
+                        + feature.getVersion() + " is already installed");
+            }
+            java.util.Set<Long> before = java.util.Arrays.stream(context.getBundles()).map(Bundle::getBundleId)
+                    .collect(java.util.stream.Collectors.toSet());
+            features.install(feature);
+            List<String> failures = new java.util.ArrayList<>();
+            for (Bundle bundle : context.getBundles()) {
+                if (before.contains(bundle.getBundleId())) {
+                    continue;
+                }
+                if (bundle.getState() != Bundle.ACTIVE && bundle.getHeaders().get("Fragment-Host") == null) {
+                    failures.add(bundle.getSymbolicName() + " is " + stateOf(bundle) + ", not active");
+                } else {
+                    failures.addAll(ComponentHealth.activationFailures(components, context, bundle));
+                }
+            }
+            if (!failures.isEmpty()) {
+                features.uninstall(feature);
+                throw new PluginInstallException(Reason.ACTIVATION_FAILED, "The feature " + feature.getName()
+                        + " failed to activate: " + String.join("; ", failures));
+            }
+            Instant now = Instant.now();
+            Instant firstInstalled = records.get(feature.getName()).map(PluginRecords.Entry::installedAt).orElse(now);
+            PluginRecords.Entry entry = new PluginRecords.Entry(feature.getName(), "", PluginSource.FEATURE_PREFIX
+                    + feature.getName() + "/" + feature.getVersion(), feature.getVersion(), firstInstalled, now, false);
+            records.put(entry);
+            LOG.info("Plugin feature {} {} installed", feature.getName(), feature.getVersion());
+            return describeFeature(entry, feature, FeaturePlugins.bundlesOf(feature, context.getBundles()),
+                    registry.list());
+        }
+    }
+
     @Override
     public InstalledPlugin update(String name, PluginSource source) {
+        if (source.feature() != null || name != null && records.get(nameOf(name)).map(PluginRecords.Entry::isFeature)
+                .orElse(false)) {
+            throw new PluginInstallException(Reason.UNSUPPORTED, "Features are not updated in place: uninstall the "
+                    + "feature, then install its new version");
+        }
         synchronized (operations) {
             Path incoming = fetch(source);
             try {
@@ -213,6 +289,16 @@ public final class PluginManagerImpl implements PluginManager {
         synchronized (operations) {
             String target = nameOf(name);
             PluginRecords.Entry entry = managedEntry(target);
+            if (entry.isFeature()) {
+                Feature feature = features.findQuietly(entry.name(), entry.version());
+                if (feature != null && features.installed(feature)) {
+                    features.uninstall(feature);
+                }
+                records.put(new PluginRecords.Entry(target, entry.file(), entry.source(), entry.version(),
+                        entry.installedAt(), Instant.now(), true));
+                LOG.info("Plugin feature {} uninstalled", target);
+                return;
+            }
             Optional<Bundle> bundle = bundleNamed(target);
             if (bundle.isPresent()) {
                 try {
@@ -231,7 +317,7 @@ public final class PluginManagerImpl implements PluginManager {
 
     @Override
     public List<PluginSetting> registeredSettings(String name) {
-        return SettingsCatalog.of(metatypes, pluginBundle(name));
+        return SettingsCatalog.of(metatypes, pluginBundles(name));
     }
 
     @Override
@@ -374,6 +460,17 @@ public final class PluginManagerImpl implements PluginManager {
                 contributions.stream().filter(c -> name.equals(c.bundleSymbolicName())).toList());
     }
 
+    private InstalledPlugin describeFeature(PluginRecords.Entry entry, Feature feature, List<Bundle> bundles,
+                                            List<PluginInfo> contributions) {
+        String state = bundles.stream().filter(b -> b.getState() != Bundle.ACTIVE).findFirst()
+                .map(PluginManagerImpl::stateOf).orElse("ACTIVE");
+        java.util.Set<String> names = bundles.stream().map(Bundle::getSymbolicName)
+                .collect(java.util.stream.Collectors.toSet());
+        return new InstalledPlugin(entry.name(), feature.getVersion(), feature.getDescription(), null, state, true,
+                false, entry.source(), entry.installedAt(), entry.updatedAt(), SettingsCatalog.pids(metatypes, bundles),
+                contributions.stream().filter(c -> names.contains(c.bundleSymbolicName())).toList());
+    }
+
     static String stateOf(Bundle bundle) {
         return switch (bundle.getState()) {
             case Bundle.INSTALLED -> "INSTALLED";
@@ -391,11 +488,17 @@ public final class PluginManagerImpl implements PluginManager {
         return trimmed.startsWith(NPM_PREFIX) ? trimmed.substring(NPM_PREFIX.length()) : trimmed;
     }
 
-    private Bundle pluginBundle(String name) {
+    /** The bundle of an installed plugin, or the bundles of an installed plugin feature. */
+    private List<Bundle> pluginBundles(String name) {
         String wanted = nameOf(name);
         InstalledPlugin plugin = list(false).stream().filter(p -> p.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> notInstalled(wanted));
-        return bundleNamed(plugin.name()).orElseThrow(() -> notInstalled(wanted));
+        Optional<PluginRecords.Entry> entry = records.get(plugin.name()).filter(PluginRecords.Entry::isFeature);
+        if (entry.isPresent()) {
+            Feature feature = features.find(entry.get().name(), entry.get().version());
+            return FeaturePlugins.bundlesOf(feature, context.getBundles());
+        }
+        return List.of(bundleNamed(plugin.name()).orElseThrow(() -> notInstalled(wanted)));
     }
 
     private PluginRecords.Entry managedEntry(String name) {

@@ -24,6 +24,11 @@ final class PluginRecords {
     /** One plugin: its kept jar (a file name in the folder), its source and its history. */
     record Entry(String name, String file, String source, String version, Instant installedAt, Instant updatedAt,
                  boolean uninstalled) {
+
+        /** A feature of the features repositories rather than a jar (no file then). */
+        boolean isFeature() {
+            return source != null && source.startsWith(org.vidiverse.api.plugin.PluginSource.FEATURE_PREFIX);
+        }
     }
 
     private final Path folder;

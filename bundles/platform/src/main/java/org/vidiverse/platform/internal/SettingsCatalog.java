@@ -26,7 +26,21 @@ final class SettingsCatalog {
         return Arrays.stream(info.getPids()).sorted().toList();
     }
 
-    static List<PluginSetting> of(MetaTypeService metatype, Bundle bundle) {
+    static List<String> pids(MetaTypeService metatype, List<Bundle> bundles) {
+        return bundles.stream().flatMap(b -> pids(metatype, b).stream()).distinct().sorted().toList();
+    }
+
+    /** The settings of a plugin made of {@code bundles} (one, or the bundles of a feature). */
+    static List<PluginSetting> of(MetaTypeService metatype, List<Bundle> bundles) {
+        int pidCount = pids(metatype, bundles).size();
+        List<PluginSetting> settings = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            settings.addAll(of(metatype, bundle, pidCount));
+        }
+        return settings;
+    }
+
+    private static List<PluginSetting> of(MetaTypeService metatype, Bundle bundle, int pidCount) {
         MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
         List<String> pids = pids(metatype, bundle);
         List<PluginSetting> settings = new ArrayList<>();
@@ -37,7 +51,7 @@ final class SettingsCatalog {
             Set<String> requiredIds = required == null ? Set.of()
                     : Arrays.stream(required).map(AttributeDefinition::getID).collect(Collectors.toSet());
             for (AttributeDefinition ad : all == null ? new AttributeDefinition[0] : all) {
-                String key = pids.size() == 1 ? ad.getID() : pid + "/" + ad.getID();
+                String key = pidCount == 1 ? ad.getID() : pid + "/" + ad.getID();
                 settings.add(new PluginSetting(key, pid, ad.getID(), ad.getName(), ad.getDescription(),
                         type(ad.getType()), ad.getCardinality() != 0, requiredIds.contains(ad.getID()),
                         ad.getDefaultValue() == null ? List.of() : List.of(ad.getDefaultValue()), options(ad)));

@@ -39,7 +39,8 @@ public class PluginManagerImplTest {
 
     private PluginManagerImpl newManager() {
         return new PluginManagerImpl(framework.context(), TestFramework.config(folder), List::of,
-                framework.components(), TestFramework.noMetatypes(), TestFramework.noConfigurations());
+                framework.components(), TestFramework.noMetatypes(), TestFramework.noConfigurations(),
+                TestFramework.noFeatures());
     }
 
     @Test
@@ -156,6 +157,13 @@ public class PluginManagerImplTest {
         newManager();
         assertEquals(org.osgi.framework.Bundle.ACTIVE, framework.named("org.example.good").state);
         assertEquals(folder.resolve("org.example.good.jar").toUri().toString(), framework.named("org.example.good").location);
+    }
+
+    @Test
+    public void aFeatureNoRepositoryHasIsRefused() throws Exception {
+        refused(Reason.SOURCE_UNREADABLE, () -> manager.install(PluginSource.feature("feature:no-such-feature/1.0")));
+        refused(Reason.UNSUPPORTED, () -> manager.update(null, PluginSource.feature("feature:no-such-feature")));
+        assertEquals(0, framework.installs);
     }
 
     private void assertTakenOut(String symbolicName) throws IOException {

@@ -151,6 +151,15 @@ final class TestFramework {
         return proxy(MetaTypeService.class, (method, args) -> null);
     }
 
+    /** A features service whose repositories have no feature. */
+    static org.apache.karaf.features.FeaturesService noFeatures() {
+        return proxy(org.apache.karaf.features.FeaturesService.class, (method, args) -> switch (method) {
+            case "getFeature" -> null;
+            case "isInstalled" -> false;
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
     static ConfigurationAdmin noConfigurations() {
         return proxy(ConfigurationAdmin.class, (method, args) -> null);
     }

@@ -45,7 +45,8 @@ import org.vidiverse.rest.api.RestWhiteboard;
  * PeerTube's {@code /api/v1/plugins} for administrators, over the plugin manager. A plugin's {@code npmName} is its
  * bundle's symbolic name ({@code peertube-plugin-<symbolic name>} is accepted too, as PeerTube's CLI prints it); to
  * install from a Maven repository, {@code npmName} is {@code groupId:artifactId:version} (or
- * {@code groupId:artifactId} with {@code pluginVersion}, or a {@code mvn:} URL). Jars are uploaded as
+ * {@code groupId:artifactId} with {@code pluginVersion}, or a {@code mvn:} URL); to install a feature of the
+ * features repositories, {@code feature:name} or {@code feature:name/version}. Jars are uploaded as
  * {@code multipart/form-data} to {@code POST /api/v1/plugins/upload} (file field {@code pluginfile}).
  */
 @Component(service = Object.class, property = RestWhiteboard.RESOURCE + "=true")
@@ -238,6 +239,13 @@ public final class PluginsResource {
             throw Problem.invalidParam(installing ? "npmName" : "path", "Give path (a bundle jar on the server) or "
                     + "npmName (Maven coordinates groupId:artifactId:version)");
         }
+        if (PluginSource.looksLikeFeature(npmName)) {
+            try {
+                return PluginSource.feature(version == null || npmName.contains("/") ? npmName : npmName + "/" + version);
+            } catch (IllegalArgumentException e) {
+                throw Problem.invalidParam("npmName", e.getMessage());
+            }
+        }
         String coordinates = npmName;
         if (version != null && !npmName.startsWith("mvn:") && npmName.split(":").length == 2) {
             coordinates = npmName + ":" + version;
@@ -245,7 +253,7 @@ public final class PluginsResource {
         if (!PluginSource.looksLikeMaven(coordinates)) {
             throw Problem.invalidParam("npmName", "Vidiverse plugins are OSGi bundles, not npm packages: npmName must "
                     + "be Maven coordinates groupId:artifactId:version (or groupId:artifactId with pluginVersion, or "
-                    + "mvn:groupId/artifactId/version), or use path");
+                    + "mvn:groupId/artifactId/version) or a feature (feature:name[/version]), or use path");
         }
         try {
             return PluginSource.maven(coordinates);

@@ -15,13 +15,13 @@ import org.vidiverse.api.plugin.PluginSource;
 
 @Service
 @Command(scope = "vid", name = "plugin-install", description = "Installs a plugin bundle from a jar on this server or "
-        + "from Maven coordinates, without refreshing the core; -u replaces the installed version")
+        + "from Maven coordinates, or a plugin feature, without refreshing the core; -u replaces the installed version")
 public class PluginInstallCommand implements Action {
     @Reference
     PluginManager plugins;
 
-    @Argument(index = 0, name = "source", required = true, description = "a jar path, groupId:artifactId:version or "
-            + "mvn:groupId/artifactId/version")
+    @Argument(index = 0, name = "source", required = true, description = "a jar path, groupId:artifactId:version, "
+            + "mvn:groupId/artifactId/version, or feature:name[/version] of the features repositories")
     String source;
 
     @Option(name = "-u", aliases = "--update", description = "Update the installed plugin of the same name in place")
@@ -31,7 +31,8 @@ public class PluginInstallCommand implements Action {
     public Object execute() {
         PluginSource from;
         try {
-            from = PluginSource.looksLikeMaven(source) ? PluginSource.maven(source)
+            from = PluginSource.looksLikeFeature(source) ? PluginSource.feature(source)
+                    : PluginSource.looksLikeMaven(source) ? PluginSource.maven(source)
                     : PluginSource.jar(Path.of(source).toAbsolutePath());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
