@@ -181,6 +181,37 @@ public class PluginsIT {
     }
 
     @Test
+    public void mavenCoordinatesInstallAndAnUpdateReplacesTheBundleInPlace() throws Exception {
+        http.awaitOk("/api/v1/config");
+        String root = http.login("root", Distribution.ROOT_PASSWORD);
+        Path jar = Path.of(System.getProperty("vidiverse.samplePluginJar"));
+        String version = jar.getFileName().toString().replace(SAMPLE + "-", "").replace(".jar", "");
+
+        // the distribution's system/ folder is one of the Maven repositories the instance resolves from
+        JsonNode installed = ok(http.json("POST", "/api/v1/plugins/install", root, "{\"npmName\":\"org.vidiverse:"
+                + SAMPLE + "\",\"pluginVersion\":\"" + version + "\"}"));
+        assertEquals(SAMPLE, installed.path("name").asText());
+        assertEquals("mvn:org.vidiverse/" + SAMPLE + "/" + version, installed.path("source").asText());
+        Await.until("the policy is active", QUICKLY, () -> moderation.activePolicies().contains(POLICY));
+        long bundleId = bundle(SAMPLE).getBundleId();
+
+        JsonNode updated = ok(http.json("POST", "/api/v1/plugins/update", root,
+                "{\"npmName\":\"peertube-plugin-" + SAMPLE + "\",\"path\":\"" + jar + "\"}"));
+        assertEquals(jar.toString(), updated.path("source").asText());
+        assertEquals("updated in place", bundleId, bundle(SAMPLE).getBundleId());
+        Await.until("the policy is active again", QUICKLY, () -> moderation.activePolicies().contains(POLICY));
+
+        Http.Answer notABundleUpdate = http.json("POST", "/api/v1/plugins/update", root,
+                "{\"npmName\":\"" + SAMPLE + "\",\"path\":\"" + System.getProperty("vidiverse.ldapPluginJar") + "\"}");
+        assertEquals(notABundleUpdate.body(), 400, notABundleUpdate.status());
+        assertEquals("plugin_name_mismatch", notABundleUpdate.json().path("code").asText());
+        assertEquals(Bundle.ACTIVE, bundle(SAMPLE).getState());
+
+        assertEquals(204, http.json("POST", "/api/v1/plugins/uninstall", root, "{\"npmName\":\"" + SAMPLE + "\"}").status());
+        Await.until("the policy is gone", QUICKLY, () -> !moderation.activePolicies().contains(POLICY));
+    }
+
+    @Test
     public void brokenJarsAreRefusedAndLeaveNothingInstalled() throws Exception {
         http.awaitOk("/api/v1/config");
         String root = http.login("root", Distribution.ROOT_PASSWORD);

@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.apache.karaf.config.core.ConfigRepository;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -56,12 +56,15 @@ public final class PluginManagerImpl implements PluginManager {
     /** PeerTube's clients name plugins {@code peertube-plugin-<name>}. */
     static final String NPM_PREFIX = "peertube-plugin-";
     private static final Logger LOG = LoggerFactory.getLogger(PluginManagerImpl.class);
+    /** Properties ConfigAdmin and file install keep on a configuration, which are no settings. */
+    private static final java.util.Set<String> FRAMEWORK_PROPERTIES = java.util.Set.of("service.pid",
+            "service.factoryPid", "service.bundleLocation", "felix.fileinstall.filename");
 
     private final BundleContext context;
     private final PluginRegistry registry;
     private final ServiceComponentRuntime components;
     private final MetaTypeService metatypes;
-    private final ConfigurationAdmin configurations;
+    private final ConfigRepository configurations;
     private final FeaturePlugins features;
     private final Object operations = new Object();
     private volatile PluginRecords records;
@@ -70,7 +73,7 @@ public final class PluginManagerImpl implements PluginManager {
     @Activate
     public PluginManagerImpl(BundleContext context, PluginManagerConfig config, @Reference PluginRegistry registry,
                              @Reference ServiceComponentRuntime components, @Reference MetaTypeService metatypes,
-                             @Reference ConfigurationAdmin configurations, @Reference FeaturesService features) {
+                             @Reference ConfigRepository configurations, @Reference FeaturesService features) {
         this.context = context;
         this.registry = registry;
         this.components = components;
@@ -354,12 +357,15 @@ public final class PluginManagerImpl implements PluginManager {
             }
         });
         for (Map.Entry<String, Hashtable<String, Object>> pid : byPid.entrySet()) {
+            Map<String, Object> stored = new LinkedHashMap<>(pid.getValue());
+            stored.keySet().removeAll(FRAMEWORK_PROPERTIES);
             try {
-                configurations.getConfiguration(pid.getKey(), "?").update(pid.getValue());
+                // etc/<pid>.cfg, which ConfigAdmin gets at once and which outlives an emptied bundle cache
+                configurations.update(pid.getKey(), stored);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot store the settings of " + pid.getKey(), e);
             }
-            LOG.info("Settings of plugin {} changed: {} (PID {})", nameOf(name), pid.getValue().keySet(), pid.getKey());
+            LOG.info("Settings of plugin {} changed: {} (PID {})", nameOf(name), stored.keySet(), pid.getKey());
         }
         return settings(name);
     }
@@ -528,7 +534,7 @@ public final class PluginManagerImpl implements PluginManager {
 
     private Dictionary<String, Object> storedProperties(String pid) {
         try {
-            Configuration[] found = configurations.listConfigurations("(service.pid=" + pid + ")");
+            Configuration[] found = configurations.getConfigAdmin().listConfigurations("(service.pid=" + pid + ")");
             return found == null || found.length == 0 ? null : found[0].getProperties();
         } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException("cannot read the configuration " + pid, e);

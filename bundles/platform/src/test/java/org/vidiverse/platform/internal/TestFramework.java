@@ -160,8 +160,10 @@ final class TestFramework {
         });
     }
 
-    static ConfigurationAdmin noConfigurations() {
-        return proxy(ConfigurationAdmin.class, (method, args) -> null);
+    static org.apache.karaf.config.core.ConfigRepository noConfigurations() {
+        ConfigurationAdmin none = proxy(ConfigurationAdmin.class, (method, args) -> null);
+        return proxy(org.apache.karaf.config.core.ConfigRepository.class,
+                (method, args) -> method.equals("getConfigAdmin") ? none : null);
     }
 
     static PluginManagerConfig config(java.nio.file.Path folder) {
