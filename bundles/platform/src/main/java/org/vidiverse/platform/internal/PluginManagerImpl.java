@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.karaf.config.core.ConfigRepository;
 import org.apache.karaf.features.Feature;
@@ -23,7 +26,6 @@ import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -56,15 +58,13 @@ public final class PluginManagerImpl implements PluginManager {
     /** PeerTube's clients name plugins {@code peertube-plugin-<name>}. */
     static final String NPM_PREFIX = "peertube-plugin-";
     private static final Logger LOG = LoggerFactory.getLogger(PluginManagerImpl.class);
-    /** Properties ConfigAdmin and file install keep on a configuration, which are no settings. */
-    private static final java.util.Set<String> FRAMEWORK_PROPERTIES = java.util.Set.of("service.pid",
-            "service.factoryPid", "service.bundleLocation", "felix.fileinstall.filename");
 
     private final BundleContext context;
     private final PluginRegistry registry;
     private final ServiceComponentRuntime components;
+    private final BundleSteps steps;
     private final MetaTypeService metatypes;
-    private final ConfigRepository configurations;
+    private final PluginSettingsStore settingsStore;
     private final FeaturePlugins features;
     private final Object operations = new Object();
     private volatile PluginRecords records;
@@ -77,8 +77,9 @@ public final class PluginManagerImpl implements PluginManager {
         this.context = context;
         this.registry = registry;
         this.components = components;
+        this.steps = new BundleSteps(context, components);
         this.metatypes = metatypes;
-        this.configurations = configurations;
+        this.settingsStore = new PluginSettingsStore(configurations);
         this.features = new FeaturePlugins(features);
         modified(config);
         reinstallMissingBundles();
@@ -102,7 +103,7 @@ public final class PluginManagerImpl implements PluginManager {
                 }
                 Path jar = records.folder().resolve(entry.file());
                 try (InputStream in = Files.newInputStream(jar)) {
-                    Bundle bundle = context.installBundle(locationOf(jar), in);
+                    Bundle bundle = context.installBundle(BundleSteps.locationOf(jar), in);
                     bundle.start();
                     LOG.info("Plugin {} {} installed again from {}", entry.name(), bundle.getVersion(), jar);
                 } catch (IOException | BundleException | RuntimeException e) {
@@ -130,7 +131,7 @@ public final class PluginManagerImpl implements PluginManager {
         List<PluginInfo> contributions = registry.list();
         Map<String, InstalledPlugin> plugins = new LinkedHashMap<>();
         Bundle[] running = context.getBundles();
-        java.util.Set<Bundle> ofFeatures = new java.util.HashSet<>();
+        Set<Bundle> ofFeatures = new HashSet<>();
         for (PluginRecords.Entry entry : recorded.values()) {
             Feature feature = entry.isFeature() && !entry.uninstalled()
                     ? features.findQuietly(entry.name(), entry.version()) : null;
@@ -184,11 +185,17 @@ public final class PluginManagerImpl implements PluginManager {
                 }
                 Path kept = records.folder().resolve(jar.symbolicName() + ".jar");
                 move(incoming, kept);
-                Bundle bundle = installBundle(kept, source);
+                Bundle bundle;
                 try {
-                    startAndCheck(bundle);
+                    bundle = steps.install(kept, source);
                 } catch (PluginInstallException e) {
-                    takeOut(bundle);
+                    deleteQuietly(kept);
+                    throw e;
+                }
+                try {
+                    steps.startAndCheck(bundle);
+                } catch (PluginInstallException e) {
+                    steps.takeOut(bundle);
                     deleteQuietly(kept);
                     throw e;
                 }
@@ -213,10 +220,10 @@ public final class PluginManagerImpl implements PluginManager {
                 throw new PluginInstallException(Reason.ALREADY_INSTALLED, "The feature " + feature.getName() + " "
                         + feature.getVersion() + " is already installed");
             }
-            java.util.Set<Long> before = java.util.Arrays.stream(context.getBundles()).map(Bundle::getBundleId)
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<Long> before = Arrays.stream(context.getBundles()).map(Bundle::getBundleId)
+                    .collect(Collectors.toSet());
             features.install(feature);
-            List<String> failures = new java.util.ArrayList<>();
+            List<String> failures = new ArrayList<>();
             for (Bundle bundle : context.getBundles()) {
                 if (before.contains(bundle.getBundleId())) {
                     continue;
@@ -270,9 +277,9 @@ public final class PluginManagerImpl implements PluginManager {
                             + source + ": " + e.getMessage(), e);
                 }
                 try {
-                    startAndCheck(bundle);
+                    steps.startAndCheck(bundle);
                 } catch (PluginInstallException e) {
-                    restore(bundle, kept);
+                    steps.restore(bundle, kept);
                     throw new PluginInstallException(e.reason(), e.getMessage() + "; version " + previousVersion
                             + " runs again", e);
                 }
@@ -325,49 +332,14 @@ public final class PluginManagerImpl implements PluginManager {
 
     @Override
     public Map<String, Object> settings(String name) {
-        List<PluginSetting> settings = registeredSettings(name);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (PluginSetting setting : settings) {
-            Dictionary<String, Object> stored = storedProperties(setting.pid());
-            values.put(setting.key(), SettingValues.shown(setting, stored == null ? null : stored.get(setting.id())));
-        }
-        return values;
+        return settingsStore.current(registeredSettings(name));
     }
 
     @Override
     public Map<String, Object> updateSettings(String name, Map<String, ?> values) {
         List<PluginSetting> settings = registeredSettings(name);
-        Map<PluginSetting, Object> typed = SettingValues.parse(settings, values);
-        Map<String, Hashtable<String, Object>> byPid = new LinkedHashMap<>();
-        typed.forEach((setting, value) -> {
-            Hashtable<String, Object> props = byPid.computeIfAbsent(setting.pid(), pid -> {
-                Dictionary<String, Object> stored = storedProperties(pid);
-                Hashtable<String, Object> copy = new Hashtable<>();
-                if (stored != null) {
-                    for (String key : java.util.Collections.list(stored.keys())) {
-                        copy.put(key, stored.get(key));
-                    }
-                }
-                return copy;
-            });
-            if (value == null) {
-                props.remove(setting.id());
-            } else {
-                props.put(setting.id(), value);
-            }
-        });
-        for (Map.Entry<String, Hashtable<String, Object>> pid : byPid.entrySet()) {
-            Map<String, Object> stored = new LinkedHashMap<>(pid.getValue());
-            stored.keySet().removeAll(FRAMEWORK_PROPERTIES);
-            try {
-                // etc/<pid>.cfg, which ConfigAdmin gets at once and which outlives an emptied bundle cache
-                configurations.update(pid.getKey(), stored);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot store the settings of " + pid.getKey(), e);
-            }
-            LOG.info("Settings of plugin {} changed: {} (PID {})", nameOf(name), stored.keySet(), pid.getKey());
-        }
-        return settings(name);
+        settingsStore.store(nameOf(name), settings, values);
+        return settingsStore.current(settings);
     }
 
     // --- steps
@@ -400,59 +372,6 @@ public final class PluginManagerImpl implements PluginManager {
         }
     }
 
-    private Bundle installBundle(Path kept, PluginSource source) {
-        try (InputStream in = Files.newInputStream(kept)) {
-            return context.installBundle(locationOf(kept), in);
-        } catch (IOException | BundleException e) {
-            deleteQuietly(kept);
-            throw new PluginInstallException(Reason.NOT_A_BUNDLE, "The framework refused " + source + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** Starts the bundle and uses its components once; any failure is a {@link PluginInstallException}. */
-    private void startAndCheck(Bundle bundle) {
-        try {
-            bundle.start();
-        } catch (BundleException e) {
-            if (e.getType() == BundleException.RESOLVE_ERROR || bundle.getState() == Bundle.INSTALLED) {
-                throw new PluginInstallException(Reason.UNRESOLVED, bundle.getSymbolicName() + " cannot run on this "
-                        + "instance: " + e.getMessage(), e);
-            }
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName()
-                    + " failed to start: " + cause, e);
-        } catch (IllegalStateException e) {
-            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName()
-                    + " was uninstalled while starting", e);
-        }
-        List<String> failures = ComponentHealth.activationFailures(components, context, bundle);
-        if (!failures.isEmpty()) {
-            throw new PluginInstallException(Reason.ACTIVATION_FAILED, bundle.getSymbolicName() + " failed to "
-                    + "activate: " + String.join("; ", failures));
-        }
-    }
-
-    /** Uninstalls a bundle the manager just installed, without refreshing anything. */
-    private void takeOut(Bundle bundle) {
-        try {
-            bundle.uninstall();
-            LOG.info("Plugin {} taken out again", bundle.getSymbolicName());
-        } catch (BundleException | IllegalStateException e) {
-            LOG.error("Plugin {} could not be taken out again: {}", bundle.getSymbolicName(), e.getMessage());
-        }
-    }
-
-    /** Puts the kept (previous) jar back into the bundle after a failed update. */
-    private void restore(Bundle bundle, Path kept) {
-        try (InputStream in = Files.newInputStream(kept)) {
-            bundle.update(in);
-            bundle.start();
-        } catch (IOException | BundleException | IllegalStateException e) {
-            LOG.error("Plugin {} could not be restored from {}: {}", bundle.getSymbolicName(), kept, e.getMessage());
-        }
-    }
-
     // --- helpers
 
     private InstalledPlugin describe(Bundle bundle, PluginRecords.Entry entry, List<PluginInfo> contributions) {
@@ -470,8 +389,7 @@ public final class PluginManagerImpl implements PluginManager {
                                             List<PluginInfo> contributions) {
         String state = bundles.stream().filter(b -> b.getState() != Bundle.ACTIVE).findFirst()
                 .map(PluginManagerImpl::stateOf).orElse("ACTIVE");
-        java.util.Set<String> names = bundles.stream().map(Bundle::getSymbolicName)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> names = bundles.stream().map(Bundle::getSymbolicName).collect(Collectors.toSet());
         return new InstalledPlugin(entry.name(), feature.getVersion(), feature.getDescription(), null, state, true,
                 false, entry.source(), entry.installedAt(), entry.updatedAt(), SettingsCatalog.pids(metatypes, bundles),
                 contributions.stream().filter(c -> names.contains(c.bundleSymbolicName())).toList());
@@ -530,19 +448,6 @@ public final class PluginManagerImpl implements PluginManager {
             }
         }
         return Optional.empty();
-    }
-
-    private Dictionary<String, Object> storedProperties(String pid) {
-        try {
-            Configuration[] found = configurations.getConfigAdmin().listConfigurations("(service.pid=" + pid + ")");
-            return found == null || found.length == 0 ? null : found[0].getProperties();
-        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException("cannot read the configuration " + pid, e);
-        }
-    }
-
-    private static String locationOf(Path kept) {
-        return kept.toUri().toString();
     }
 
     private static void move(Path from, Path to) {
