@@ -145,6 +145,12 @@ public class PluginsIT {
         assertEquals(uploaded.body(), 200, uploaded.status());
         Await.until("the uploaded policy is active", QUICKLY, () -> moderation.activePolicies().contains(POLICY));
         assertEquals(Decision.HOLD, moderate("lottery tickets"));
+
+        // the same settings from the shell
+        Shell.run(sessions, "vid:plugin-settings " + SAMPLE + " action=reject words=lottery,casino");
+        Await.until("the shell's settings apply", QUICKLY, () -> moderate("lottery tickets") == Decision.REJECT);
+        String refused = Shell.run(sessions, "vid:plugin-settings " + SAMPLE + " action=explode");
+        assertTrue(refused, refused.contains("Not changed: action"));
         assertTrue(Shell.run(sessions, "vid:plugin-remove " + SAMPLE).contains("Removed"));
         assertFalse(installed(SAMPLE));
 
@@ -239,6 +245,10 @@ public class PluginsIT {
                 Map.of(classEntry(ThrowingComponent.class), classBytes(ThrowingComponent.class),
                         "OSGI-INF/throwing.xml", component.getBytes(StandardCharsets.UTF_8)));
         refused(root, throwingComponent, "plugin_activation_failed", "itest.throwing.component");
+
+        String shellInstall = Shell.run(sessions, "vid:plugin-install " + throwingComponent);
+        assertTrue(shellInstall, shellInstall.contains("Not installed (activation_failed)"));
+        assertFalse(installed("itest.throwing.component"));
 
         Http.Answer upload = upload(root, Files.readAllBytes(throwing));
         assertEquals(upload.body(), 400, upload.status());
