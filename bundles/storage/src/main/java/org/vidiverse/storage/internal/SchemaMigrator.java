@@ -77,7 +77,7 @@ public final class SchemaMigrator {
     /** Every index the steps ensure. */
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
             SORTED_LISTING_INDEXES, FILE_NAME_INDEXES, FederationSchema.INDEXES,
-            List.of(AccountBlockSchema.TARGET_INDEX)).flatMap(List::stream).toList();
+            List.of(AccountBlockSchema.TARGET_INDEX), AbuseSchema.INDEXES).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -109,7 +109,9 @@ public final class SchemaMigrator {
                     + "by url, unique follow urls, accounts without a user",
                     (c, identity) -> FederationSchema.migrate(c)),
             new Step(7, "account block lists: the table, one block per pair of accounts, lookups by blocked account",
-                    (c, identity) -> AccountBlockSchema.migrate(c)));
+                    (c, identity) -> AccountBlockSchema.migrate(c)),
+            new Step(9, "abuse reports and their messages: lookups by reporter, flagged account, video, Flag, report",
+                    (c, identity) -> AbuseSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

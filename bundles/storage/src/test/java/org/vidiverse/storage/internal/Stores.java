@@ -30,6 +30,7 @@ final class Stores implements AutoCloseable {
     final TokenStoreImpl tokens;
     final ActorStoreImpl actors;
     final AccountBlockStoreImpl blocks;
+    final AbuseStoreImpl abuses;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -51,6 +52,7 @@ final class Stores implements AutoCloseable {
         tokens = new TokenStoreImpl(jpa, schema);
         actors = new ActorStoreImpl(jpa, identity, schema, changes, instances);
         blocks = new AccountBlockStoreImpl(jpa, identity, schema);
+        abuses = new AbuseStoreImpl(jpa, identity, schema);
     }
 
     /**
