@@ -35,26 +35,22 @@ public record Abuse(long id, String reason, List<AbusePredefinedReason> predefin
     }
 
     /**
-     * The reported video as it was when reported.
+     * The reported video: as it is, or as it was when reported once {@code deleted}.
      *
-     * @param id          the video's id, {@code null} once it is deleted
      * @param reportCount reports on this video
      * @param nthReport   this report's rank among them (1 for the first)
      */
-    public record FlaggedVideo(Long id, String uuid, String name, String url, Integer startAt, Integer endAt,
-                               long reportCount, long nthReport) {
-        public boolean deleted() {
-            return id == null;
-        }
+    public record FlaggedVideo(long id, String uuid, String name, String url, Integer startAt, Integer endAt,
+                               boolean deleted, long reportCount, long nthReport) {
     }
 
     /**
-     * The reported comment as it was when reported.
+     * The reported comment as it was when reported; {@code deleted} once it is deleted or gone with its video.
      *
-     * @param id      the comment's id, {@code null} once its row is gone
-     * @param videoId the id of its video, {@code null} once the video is gone
+     * @param threadId the id of its thread, {@code null} once the comment row is gone
+     * @param videoId  the id of its video, {@code null} once the video is gone
      */
-    public record FlaggedComment(Long id, Long threadId, String text, String url, Long videoId, String videoUuid,
+    public record FlaggedComment(long id, Long threadId, String text, String url, Long videoId, String videoUuid,
                                  String videoName, boolean deleted) {
     }
 }

@@ -269,13 +269,13 @@ public final class AbuseStoreImpl implements AbuseStore {
             long reports = count(em, "SELECT COUNT(x) FROM AbuseEntity x WHERE x.videoId = :v", "v", a.getVideoId());
             long nth = em.createQuery("SELECT COUNT(x) FROM AbuseEntity x WHERE x.videoId = :v AND x.id <= :id",
                     Long.class).setParameter("v", a.getVideoId()).setParameter("id", a.getId()).getSingleResult();
-            video = new Abuse.FlaggedVideo(v == null ? null : v.getId(), a.getVideoUuid(),
+            video = new Abuse.FlaggedVideo(a.getVideoId(), a.getVideoUuid(),
                     v == null ? a.getVideoName() : v.getName(), a.getVideoUrl(), a.getStartAt(), a.getEndAt(),
-                    reports, nth);
+                    v == null, reports, nth);
         } else if (a.getCommentId() != null) {
             CommentEntity c = em.find(CommentEntity.class, a.getCommentId());
             VideoEntity v = c == null ? null : c.getVideo();
-            comment = new Abuse.FlaggedComment(c == null ? null : c.getId(),
+            comment = new Abuse.FlaggedComment(a.getCommentId(),
                     c == null ? null : c.getThread() == null ? c.getId() : c.getThread().getId(),
                     a.getCommentText(), a.getCommentUrl(), v == null ? null : v.getId(),
                     v == null ? a.getVideoUuid() : v.getUuid(), v == null ? a.getVideoName() : v.getName(),

@@ -77,7 +77,8 @@ public abstract class AbuseStoreContract {
         assertEquals(alice.accountId(), abuse.reporter().id());
         assertEquals(bob.accountId(), abuse.flaggedAccount().id());
         assertEquals(AbuseKind.VIDEO, abuse.kind());
-        assertEquals(video.id(), abuse.video().id().longValue());
+        assertEquals(video.id(), abuse.video().id());
+        assertFalse(abuse.video().deleted());
         assertEquals(video.uuid(), abuse.video().uuid());
         assertEquals("Bad video", abuse.video().name());
         assertEquals(Integer.valueOf(5), abuse.video().startAt());
@@ -218,6 +219,7 @@ public abstract class AbuseStoreContract {
         s.comments.delete(comment.id());
         Abuse videoGone = s.abuses.find(onVideo.id()).orElseThrow();
         assertTrue(videoGone.video().deleted());
+        assertEquals(video.id(), videoGone.video().id());
         assertEquals("Soon gone", videoGone.video().name());
         assertEquals(video.uuid(), videoGone.video().uuid());
         assertEquals(List.of(onVideo.id()), ids(new AbuseQuery(null, null, null, null, true, null, null, null, null),
@@ -231,7 +233,8 @@ public abstract class AbuseStoreContract {
         Abuse orphan = s.abuses.find(onComment.id()).orElseThrow();
         assertNull(orphan.reporter());
         assertNull(orphan.flaggedAccount());
-        assertNull(orphan.comment().id());
+        assertNull(orphan.comment().threadId());
+        assertEquals(comment.id(), orphan.comment().id());
         assertEquals("rude words", orphan.comment().text());
         assertNull(s.abuses.messages(onVideo.id()).get(0).account());
         assertEquals(2, s.abuses.list(AbuseQuery.ALL, page("-id")).total());
