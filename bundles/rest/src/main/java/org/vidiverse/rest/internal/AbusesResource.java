@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -15,6 +15,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -78,8 +79,12 @@ public final class AbusesResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> report(@Context SecurityContext security, Map<String, Object> body) {
+    public Map<String, Object> report(@Context SecurityContext security,
+                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return report(security, Bodies.fields(contentType, body));
+    }
+
+    Map<String, Object> report(SecurityContext security, Map<String, Object> body) {
         User user = Caller.require(security);
         NewAbuse report = newAbuse(user, security, new Body(body), body);
         Abuse abuse = abuses.create(report);
@@ -148,8 +153,12 @@ public final class AbusesResource {
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@Context SecurityContext security, @PathParam("id") String id, Map<String, Object> raw) {
+    public Response update(@Context SecurityContext security, @PathParam("id") String id,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return update(security, id, Bodies.fields(contentType, body));
+    }
+
+    Response update(SecurityContext security, String id, Map<String, Object> raw) {
         User moderator = Caller.requireRole(security, UserRole.MODERATOR);
         Abuse abuse = find(id);
         Body body = new Body(raw);
@@ -186,9 +195,12 @@ public final class AbusesResource {
 
     @POST
     @Path("{id}/messages")
-    @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> addMessage(@Context SecurityContext security, @PathParam("id") String id,
-                                          Map<String, Object> raw) {
+                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        return addMessage(security, id, Bodies.fields(contentType, body));
+    }
+
+    Map<String, Object> addMessage(SecurityContext security, String id, Map<String, Object> raw) {
         User user = Caller.require(security);
         Abuse abuse = findForConversation(security, id);
         String message = new Body(raw).requiredString("message", AbuseStore.MAX_MESSAGE_LENGTH);
