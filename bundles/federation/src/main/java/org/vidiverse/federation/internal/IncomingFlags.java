@@ -67,6 +67,9 @@ public final class IncomingFlags {
         } catch (InvalidObjectException e) {
             throw new Refused(400, e.getMessage());
         }
+        if (flag.content().length() < 2) {
+            throw new Refused(400, "a Flag needs a reason (content) of 2 characters or more");
+        }
         if (flag.id() != null && abuses.findByFlagUrl(flag.id()).isPresent()) {
             LOG.debug("Flag {} was recorded before", flag.id());
             return;
