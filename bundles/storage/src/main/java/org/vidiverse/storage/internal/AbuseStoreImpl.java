@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Abuse;
-import org.vidiverse.api.model.AbuseKind;
 import org.vidiverse.api.model.AbuseMessage;
 import org.vidiverse.api.model.AbusePredefinedReason;
 import org.vidiverse.api.model.AbuseState;
