@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Two instances federating on loopback, each started by `./vidiverse run` as an admin would: B follows A; a video
 # uploaded on A appears on B with A's files; a comment from B shows on A and one from A on B; a like and a view from
-# B count on A; edits and deletion on A reach B; an instance that was down gets what it missed; after B unfollows,
-# A sends it nothing more; unsigned and forged deliveries are refused. Then the moderation feed checks
-# (moderation-feed-checks.sh) run on the same two instances.
+# B count on A; an abuse report on B reaches A's moderators; edits and deletion on A reach B; an instance that was
+# down gets what it missed; after B unfollows, A sends it nothing more; unsigned and forged deliveries are refused.
+# Then the moderation feed checks (moderation-feed-checks.sh) run on the same two instances.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/itests/target/federation"
@@ -96,6 +96,11 @@ check "a view on B counts on A" eventually 30 bash -c "[ \"\$(curl -sf '$A/api/v
 curl -sf "${a_auth[@]}" -H 'Content-Type: application/json' -d '{"text":"Hello from A"}' \
   "$A/api/v1/videos/$uuid/comment-threads" >/dev/null
 check "a comment from A shows on B" eventually 30 bash -c "curl -sf '$B/api/v1/videos/$uuid/comment-threads' | grep -q 'Hello from A'"
+curl -sf "${b_auth[@]}" -H 'Content-Type: application/json' \
+  -d "{\"reason\":\"Reported from B\",\"predefinedReasons\":[\"spamOrMisleading\"],\"video\":{\"id\":\"$uuid\"}}" \
+  "$B/api/v1/abuses" >/dev/null
+check "an abuse report on B reaches A's moderators as a Flag" eventually 30 bash -c \
+  "curl -sf -H 'Authorization: Bearer $A_TOKEN' '$A/api/v1/abuses?predefinedReason=spamOrMisleading' | grep -q 'Reported from B'"
 
 # edits reach B, also after B was down
 curl -sf "${a_auth[@]}" -X PUT -H 'Content-Type: application/json' -d '{"name":"Renamed on A"}' "$A/api/v1/videos/$uuid"

@@ -34,6 +34,7 @@ final class Stores implements AutoCloseable {
     final ServerBlockStoreImpl serverBlocks;
     final ModerationLogStoreImpl moderationLog;
     final ModerationFeedStoreImpl feeds;
+    final AbuseStoreImpl abuses;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -59,6 +60,7 @@ final class Stores implements AutoCloseable {
         serverBlocks = new ServerBlockStoreImpl(jpa, changes, schema);
         moderationLog = new ModerationLogStoreImpl(jpa, schema);
         feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors, changes);
+        abuses = new AbuseStoreImpl(jpa, identity, schema);
     }
 
     /**
