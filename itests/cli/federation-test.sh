@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two instances federating on loopback, each started by `./vidiverse run` as an admin would: B follows A; a video
 # uploaded on A appears on B with A's files; a comment from B shows on A and one from A on B; a like and a view from
-# B count on A; edits and deletion on A reach B; an instance that was down gets what it missed; after B unfollows,
-# A sends it nothing more; unsigned and forged deliveries are refused.
+# B count on A; an abuse report on B reaches A's moderators; edits and deletion on A reach B; an instance that was
+# down gets what it missed; after B unfollows, A sends it nothing more; unsigned and forged deliveries are refused.
+# Then the moderation feed checks (moderation-feed-checks.sh) run on the same two instances.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/itests/target/federation"
@@ -16,6 +17,7 @@ for instance in a b; do   # loopback and plain http are allowed for tests only; 
   mkdir -p "$WORK/$instance/etc"
   printf '%s\n' "allowLoopback = true" "remoteScheme = http" "deliveryRetryBaseSeconds = 2" \
     > "$WORK/$instance/etc/org.vidiverse.federation.cfg"
+  echo "syncIntervalSeconds = 10" > "$WORK/$instance/etc/org.vidiverse.federation.moderationfeed.cfg"
 done
 node "$ROOT/itests/cli/make-media.js" "$WORK/clip.y4m" "$WORK/thumb.png"
 
@@ -94,6 +96,11 @@ check "a view on B counts on A" eventually 30 bash -c "[ \"\$(curl -sf '$A/api/v
 curl -sf "${a_auth[@]}" -H 'Content-Type: application/json' -d '{"text":"Hello from A"}' \
   "$A/api/v1/videos/$uuid/comment-threads" >/dev/null
 check "a comment from A shows on B" eventually 30 bash -c "curl -sf '$B/api/v1/videos/$uuid/comment-threads' | grep -q 'Hello from A'"
+curl -sf "${b_auth[@]}" -H 'Content-Type: application/json' \
+  -d "{\"reason\":\"Reported from B\",\"predefinedReasons\":[\"spamOrMisleading\"],\"video\":{\"id\":\"$uuid\"}}" \
+  "$B/api/v1/abuses" >/dev/null
+check "an abuse report on B reaches A's moderators as a Flag" eventually 30 bash -c \
+  "curl -sf -H 'Authorization: Bearer $A_TOKEN' '$A/api/v1/abuses?predefinedReason=spamOrMisleading' | grep -q 'Reported from B'"
 
 # edits reach B, also after B was down
 curl -sf "${a_auth[@]}" -X PUT -H 'Content-Type: application/json' -d '{"name":"Renamed on A"}' "$A/api/v1/videos/$uuid"
@@ -134,6 +141,8 @@ second="$(curl -sf "${a_auth[@]}" -F "videofile=@$WORK/clip.y4m" -F "channelId=$
 check "a video published after the unfollow" eventually 180 bash -c "[ \"\$(curl -sf '$A/api/v1/videos/$second' | json_get v.state.id)\" = 1 ]"
 sleep 5
 check "does not reach B" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$B/api/v1/videos/$second')\" = 404 ]"
+
+source "$ROOT/itests/cli/moderation-feed-checks.sh"
 
 echo "federation: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || { echo "logs: $WORK/a.log $WORK/b.log $WORK/a/data/log $WORK/b/data/log"; exit 1; }

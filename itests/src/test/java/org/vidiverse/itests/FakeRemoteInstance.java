@@ -76,6 +76,11 @@ final class FakeRemoteInstance implements AutoCloseable {
         return actor("Person", "/accounts/" + name, name, null);
     }
 
+    /** Adds the instance's Application actor {@code /accounts/peertube}, as PeerTube has; returns its url. */
+    String application() throws Exception {
+        return actor("Application", "/accounts/peertube", "peertube", null);
+    }
+
     /** Adds a Group {@code /video-channels/{name}} owned by {@code ownerUrl}; returns its url. */
     String channel(String name, String ownerUrl) throws Exception {
         return actor("Group", "/video-channels/" + name, name, ownerUrl);

@@ -381,4 +381,79 @@ public class FederationIT {
                     BASE + "/accounts/root")).status() / 100 == 2);
         }
     }
+
+    @Test
+    public void abuseReportsTravelAsFlagsBothWays() throws Exception {
+        http().awaitOk("/api/v1/config");
+        String rootToken = http().login("root", Distribution.ROOT_PASSWORD);
+        assertEquals(200, http().json("POST", "/api/v1/users", rootToken, "{\"username\":\"reporter\",\"email\":"
+                + "\"reporter@example.org\",\"password\":\"reporter-pass\",\"role\":2}").status());
+        String reporter = http().login("reporter", "reporter-pass");
+        try (FakeRemoteInstance remote = new FakeRemoteInstance(REMOTE_PORT + 7)) {
+            // a user here reports a video of the remote instance: a Flag from our instance actor goes there
+            String owner = remote.person("owner");
+            remote.channel("owner_channel", owner);
+            String uuid = UUID.randomUUID().toString();
+            String video;
+            try (InputStream in = FederationIT.class.getResourceAsStream("/peertube-ap-video.json")) {
+                String original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                String originalUuid = JSON.readTree(original).path("uuid").asText();
+                video = original.replace(originalUuid, uuid).replace("http://127.0.0.1:9001", remote.base())
+                        .replace("ws://127.0.0.1:9001", "ws://" + remote.host())
+                        .replace("127.0.0.1%3A9001", "localhost%3A" + (REMOTE_PORT + 7))
+                        .replace("/accounts/root", "/accounts/owner").replace("/video-channels/root_channel",
+                                "/video-channels/owner_channel");
+            }
+            String videoUrl = JSON.readTree(video).path("id").asText();
+            String create = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Create\",\"id\":\""
+                    + videoUrl + "/activity\",\"actor\":\"" + owner + "\",\"to\":[\""
+                    + "https://www.w3.org/ns/activitystreams#Public\"],\"object\":" + video + "}";
+            Http.Answer created = remote.deliver(BASE + "/inbox", owner, create);
+            assertTrue(created.status() + " " + created.body(), created.status() / 100 == 2);
+            Http.Answer reported = http().json("POST", "/api/v1/abuses", reporter, "{\"reason\":\"Stolen footage\","
+                    + "\"predefinedReasons\":[\"rights\"],\"video\":{\"id\":\"" + uuid + "\",\"startAt\":3,\"endAt\":8}}");
+            assertEquals(reported.body(), 200, reported.status());
+            Await.until("the Flag reaches the video's instance", java.time.Duration.ofSeconds(30),
+                    () -> remote.inbox.stream().anyMatch(r -> "Flag".equals(r.activity().path("type").asText())));
+            JsonNode flag = remote.inbox.stream().map(FakeRemoteInstance.Received::activity)
+                    .filter(a -> "Flag".equals(a.path("type").asText())).findFirst().orElseThrow();
+            assertEquals(BASE + "/accounts/peertube", flag.path("actor").asText());
+            assertEquals(videoUrl, flag.path("object").asText());
+            assertEquals("Stolen footage", flag.path("content").asText());
+            assertEquals("rights", flag.path("tag").get(0).path("name").asText());
+            assertEquals(3, flag.path("startAt").asInt());
+            assertEquals(owner, flag.path("to").get(0).asText());
+            assertTrue(flag.path("id").asText().startsWith(BASE + "/admin/abuses/"));
+
+            // the remote instance reports a local video: an abuse by its instance actor, seen by moderators here
+            User root = users.findByUsername("root").orElseThrow();
+            Video local = videos.create(NewVideo.published(channels.channelsOf(root.accountId()).get(0).id(),
+                    "Reported from afar"));
+            String server = remote.application();
+            String incoming = "{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Flag\","
+                    + "\"id\":\"" + remote.base() + "/admin/abuses/41\",\"actor\":\"" + server + "\",\"to\":[\""
+                    + BASE + "/accounts/root\"],\"cc\":[],\"content\":\"Hateful remarks\",\"mediaType\":"
+                    + "\"text/markdown\",\"object\":\"" + local.url() + "\",\"tag\":[{\"type\":\"Hashtag\","
+                    + "\"name\":\"hatefulOrAbusive\"}],\"startAt\":1,\"endAt\":2}";
+            String foreign = incoming.replace("/abuses/41", "/abuses/42").replace(local.url(), videoUrl);
+            assertEquals("a Flag of another instance's video", 403,
+                    remote.deliver(BASE + "/inbox", server, foreign).status());
+            String unknown = incoming.replace("/abuses/41", "/abuses/43")
+                    .replace(local.url(), BASE + "/videos/watch/" + UUID.randomUUID());
+            assertEquals(404, remote.deliver(BASE + "/inbox", server, unknown).status());
+            Http.Answer accepted = remote.deliver(BASE + "/inbox", server, incoming);
+            assertTrue(accepted.status() + " " + accepted.body(), accepted.status() / 100 == 2);
+
+            JsonNode abuses = http().get("/api/v1/abuses?searchReporter=peertube@" + remote.host(), rootToken).json();
+            assertEquals(abuses.toString(), 1, abuses.path("total").asInt());
+            JsonNode abuse = abuses.path("data").get(0);
+            assertEquals("Hateful remarks", abuse.path("reason").asText());
+            assertEquals("hatefulOrAbusive", abuse.path("predefinedReasons").get(0).asText());
+            assertEquals(remote.host(), abuse.path("reporterAccount").path("host").asText());
+            assertEquals(local.uuid(), abuse.path("video").path("uuid").asText());
+            assertEquals("root", abuse.path("flaggedAccount").path("name").asText());
+            assertEquals("a remote report sends no Flag back", 1, remote.inbox.stream()
+                    .filter(r -> "Flag".equals(r.activity().path("type").asText())).count());
+        }
+    }
 }

@@ -46,4 +46,13 @@ public interface ActivityPublisher {
 
     /** A local account stopped following a remote actor (the follow is removed): an Undo of its Follow is sent. */
     void unfollowed(org.vidiverse.api.model.Follow follow);
+
+    /**
+     * A local account reported a video, comment or account: when what it names lives on another instance, a Flag
+     * is delivered to that instance from this instance's application actor, as PeerTube does. Reports of local
+     * content and reports received from elsewhere send nothing.
+     *
+     * @since 1.2
+     */
+    void abuseReported(long abuseId);
 }

@@ -1,5 +1,8 @@
 /**
- * The plugin platform: what the core knows of installed plugins and the guard through which it calls them.
+ * The plugin platform: what the core knows of installed plugins, the guard through which it calls them, and (since
+ * 1.1) the {@link org.vidiverse.api.plugin.PluginManager} that installs, updates and removes plugin bundles at
+ * runtime and reads and writes their metatype settings. {@code docs/plugins.md} in the repository has the full
+ * contract of every extension point and a guide to writing a plugin.
  *
  * <h2>Extension points</h2>
  * <table>
@@ -18,5 +21,5 @@
  * </table>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.vidiverse.api.plugin;

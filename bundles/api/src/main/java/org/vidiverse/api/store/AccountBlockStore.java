@@ -22,7 +22,19 @@ public interface AccountBlockStore {
      */
     AccountBlock block(long byAccountId, long targetAccountId);
 
-    /** Removes a block; returns whether there was one. */
+    /**
+     * As {@link #block(long, long)}, recording why (null for no reason); a local decision.
+     *
+     * @since 1.4
+     */
+    default AccountBlock block(long byAccountId, long targetAccountId, String reason) {
+        return block(byAccountId, targetAccountId);
+    }
+
+    /**
+     * Removes a block; returns whether there was one. Removing one of the instance's blocks that a subscribed
+     * moderation feed applied records the override, so that no sync blocks the account again.
+     */
     boolean unblock(long byAccountId, long targetAccountId);
 
     boolean isBlocked(long byAccountId, long targetAccountId);

@@ -46,13 +46,15 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     private final ActorKeys keys;
     private final InstanceIdentity instance;
     private final RemoteVideoRefresher refresher;
+    private final OutgoingFlags flags;
 
     @Activate
     public ActivityPublisherImpl(@Reference VideoStore videos, @Reference ActorStore actors,
                                  @Reference CommentStore comments, @Reference DeliveryQueue queue,
                                  @Reference ActorKeys keys, @Reference InstanceIdentity instance,
-                                 @Reference RemoteVideoRefresher refresher) {
+                                 @Reference RemoteVideoRefresher refresher, @Reference OutgoingFlags flags) {
         this.refresher = refresher;
+        this.flags = flags;
         this.videos = videos;
         this.actors = actors;
         this.comments = comments;
@@ -202,6 +204,11 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
                         List.of(followed.get().deliveryInbox()));
             }
         });
+    }
+
+    @Override
+    public void abuseReported(long abuseId) {
+        guarded("abuse " + abuseId, () -> flags.send(abuseId));
     }
 
     private void announce(Video video, Actor by, List<String> inboxes) {

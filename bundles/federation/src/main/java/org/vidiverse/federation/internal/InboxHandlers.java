@@ -47,12 +47,13 @@ public final class InboxHandlers {
     private final Followers followers;
     private final ModerationService moderation;
     private final FederationGate gate;
+    private final IncomingFlags flags;
 
     @Activate
     public InboxHandlers(@Reference ActorStore actors, @Reference FollowStore follows, @Reference VideoStore videos,
                          @Reference RatingStore ratings, @Reference RemoteContent content,
                          @Reference Followers followers, @Reference ModerationService moderation,
-                         @Reference FederationGate gate) {
+                         @Reference FederationGate gate, @Reference IncomingFlags flags) {
         this.actors = actors;
         this.follows = follows;
         this.videos = videos;
@@ -61,6 +62,7 @@ public final class InboxHandlers {
         this.followers = followers;
         this.moderation = moderation;
         this.gate = gate;
+        this.flags = flags;
     }
 
     void dispatch(JsonNode activity, Actor actor) throws Refused {
@@ -77,8 +79,7 @@ public final class InboxHandlers {
             case "Like" -> rate(Activities.objectUrl(activity), actor, RatingStore.Rating.LIKE);
             case "Dislike" -> rate(Activities.objectUrl(activity), actor, RatingStore.Rating.DISLIKE);
             case "View" -> view(Activities.objectUrl(activity));
-            case "Flag" -> LOG.info("Abuse report from {} about {} ({}): kept in the log until abuse reports are "
-                    + "stored", actor.handle(), Activities.objectUrl(activity), activity.path("content").asText(""));
+            case "Flag" -> flags.receive(activity, actor);
             default -> throw new Refused(400, "unsupported activity type " + type);
         }
     }

@@ -34,6 +34,7 @@ import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.ChannelStore;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.InstanceStore;
+import org.vidiverse.api.store.ModerationFeedStore;
 import org.vidiverse.rest.api.Caller;
 import org.vidiverse.rest.api.Paging;
 import org.vidiverse.rest.api.Problem;
@@ -42,7 +43,9 @@ import org.vidiverse.rest.api.RestWhiteboard;
 /**
  * The instance's block lists, as PeerTube's {@code /api/v1/server/blocklist}: servers (by host) and accounts (by
  * {@code name@host}). Federation refuses everything from a blocked server or account before fetching anything.
- * Moderators and administrators only.
+ * Moderators and administrators only. Vidiverse extensions: the POST bodies take an optional {@code reason}, and
+ * list entries carry {@code reason} and {@code source} ({@code {"type": "local"}}, or {@code {"type": "feed",
+ * "feedId", "url", "host"}} for a block applied from a subscribed moderation feed).
  */
 @Component(service = Object.class, property = RestWhiteboard.RESOURCE + "=true")
 @Path("/api/v1/server/blocklist")
@@ -50,22 +53,25 @@ import org.vidiverse.rest.api.RestWhiteboard;
 public final class BlocklistResource {
     private static final Set<String> SORTS = Set.of("createdAt");
     private static final String HOST_PATTERN = "[a-zA-Z0-9.-]+(:[0-9]{1,5})?";
+    private static final int MAX_REASON = 1000;
 
     private final InstanceStore instances;
     private final AccountBlockStore blocks;
     private final ActorStore actors;
     private final ChannelStore channels;
     private final InstanceIdentity instance;
+    private final ModerationFeedStore feeds;
 
     @Activate
     public BlocklistResource(@Reference InstanceStore instances, @Reference AccountBlockStore blocks,
                              @Reference ActorStore actors, @Reference ChannelStore channels,
-                             @Reference InstanceIdentity instance) {
+                             @Reference InstanceIdentity instance, @Reference ModerationFeedStore feeds) {
         this.instances = instances;
         this.blocks = blocks;
         this.actors = actors;
         this.channels = channels;
         this.instance = instance;
+        this.feeds = feeds;
     }
 
     @GET
@@ -84,7 +90,10 @@ public final class BlocklistResource {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("byAccount", by);
                     json.put("blockedServer", Map.of("host", server.host()));
-                    json.put("createdAt", Json.date(server.createdAt()));
+                    json.put("createdAt", Json.date(server.blockedAt() != null ? server.blockedAt()
+                            : server.createdAt()));
+                    json.put("reason", server.blockReason());
+                    json.put("source", source(server.blockFeedId()));
                     return json;
                 }).toList();
         return Map.of("total", blocked.size(), "data", data);
@@ -95,7 +104,9 @@ public final class BlocklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response blockServer(@Context SecurityContext security, Map<String, Object> json) {
         Caller.requireRole(security, UserRole.MODERATOR);
-        String host = new Body(json).requiredString("host", 255).trim().toLowerCase(Locale.ROOT);
+        Body body = new Body(json);
+        String host = body.requiredString("host", 255).trim().toLowerCase(Locale.ROOT);
+        String reason = body.string("reason", MAX_REASON);
         if (!host.matches(HOST_PATTERN)) {
             throw Problem.invalidParam("host", "host must be a host name, with a port if needed");
         }
@@ -105,8 +116,11 @@ public final class BlocklistResource {
         if (instances.find(host).map(RemoteInstance::blocked).orElse(false)) {
             throw new Problem(409, "This server is already blocked", null, null);
         }
-        instances.findOrCreate(host);
-        instances.setBlocked(host, true);
+        try {
+            instances.block(host, reason);
+        } catch (DuplicateException e) {
+            throw new Problem(409, "This server is already blocked", null, null);
+        }
         return Response.noContent().build();
     }
 
@@ -134,6 +148,8 @@ public final class BlocklistResource {
             json.put("byAccount", accountJson(block.byAccount().id()));
             json.put("blockedAccount", accountJson(block.blockedAccount().id()));
             json.put("createdAt", Json.date(block.createdAt()));
+            json.put("reason", block.reason());
+            json.put("source", source(block.feedId()));
             return json;
         }).toList();
         return Map.of("total", page.total(), "data", data);
@@ -144,7 +160,9 @@ public final class BlocklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response blockAccount(@Context SecurityContext security, Map<String, Object> json) {
         Caller.requireRole(security, UserRole.MODERATOR);
-        String name = new Body(json).requiredString("accountName", 600).trim();
+        Body body = new Body(json);
+        String name = body.requiredString("accountName", 600).trim();
+        String reason = body.string("reason", MAX_REASON);
         Account target = channels.findAccountByHandle(name)
                 .orElseThrow(() -> Problem.notFound("Account " + name + " not found"));
         Account self = instanceAccount();
@@ -152,7 +170,7 @@ public final class BlocklistResource {
             throw new Problem(409, "You cannot block the instance's own account", null, null);
         }
         try {
-            blocks.block(self.id(), target.id());
+            blocks.block(self.id(), target.id(), reason);
         } catch (DuplicateException e) {
             throw new Problem(409, "This account is already blocked", null, null);
         }
@@ -169,6 +187,20 @@ public final class BlocklistResource {
             throw Problem.notFound("Account block entry not found");
         }
         return Response.noContent().build();
+    }
+
+    /** Where a block came from: a local decision, or a subscribed moderation feed. */
+    private Map<String, Object> source(Long feedId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", feedId == null ? "local" : "feed");
+        if (feedId != null) {
+            json.put("feedId", feedId);
+            feeds.find(feedId).ifPresent(feed -> {
+                json.put("url", feed.url());
+                json.put("host", feed.host());
+            });
+        }
+        return json;
     }
 
     private Account instanceAccount() {

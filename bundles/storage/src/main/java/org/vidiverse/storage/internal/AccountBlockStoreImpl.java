@@ -14,7 +14,9 @@ import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.AccountBlock;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.ModerationFeedEntry.Kind;
 import org.vidiverse.api.store.AccountBlockStore;
+import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.storage.internal.entity.AccountBlockEntity;
@@ -43,6 +45,11 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
 
     @Override
     public AccountBlock block(long byAccountId, long targetAccountId) {
+        return block(byAccountId, targetAccountId, null);
+    }
+
+    @Override
+    public AccountBlock block(long byAccountId, long targetAccountId, String reason) {
         if (byAccountId == targetAccountId) {
             throw new IllegalArgumentException("an account cannot block itself");
         }
@@ -62,6 +69,7 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
             b.setByAccount(by);
             b.setTarget(target);
             b.setCreatedAt(new Date());
+            b.setReason(reason == null || reason.isBlank() ? null : reason.trim());
             em.persist(b);
             Sql.flush(em, what);   // the unique pair refuses a second row should a writer skip the locks
             return mapper.accountBlock(b);
@@ -76,13 +84,27 @@ public final class AccountBlockStoreImpl implements AccountBlockStore {
      */
     @Override
     public boolean unblock(long byAccountId, long targetAccountId) {
-        boolean removed = jpa.txExpr(Required, em -> em.createNativeQuery("DELETE FROM account_block "
-                        + "WHERE by_account_id = ? AND target_account_id = ?")
-                .setParameter(1, byAccountId).setParameter(2, targetAccountId).executeUpdate() > 0);
+        boolean removed = jpa.txExpr(Required, em -> {
+            boolean deleted = em.createNativeQuery("DELETE FROM account_block "
+                            + "WHERE by_account_id = ? AND target_account_id = ?")
+                    .setParameter(1, byAccountId).setParameter(2, targetAccountId).executeUpdate() > 0;
+            if (deleted && isInstanceAccount(em, byAccountId)) {
+                // a moderator's unblock overrides the moderation feeds that listed the account
+                FeedBlocks.recordOverride(em, Kind.ACCOUNT, null, targetAccountId);
+            }
+            return deleted;
+        });
         if (removed) {
-            changes.changed();
+            changes.changed();   // listings hide blocked accounts' videos
         }
         return removed;
+    }
+
+    private static boolean isInstanceAccount(EntityManager em, long accountId) {
+        return !em.createNativeQuery("SELECT id FROM actor WHERE id = ? AND server_id IS NULL AND handle_key = ?")
+                .setParameter(1, accountId)
+                .setParameter(2, LocalActors.localHandleKey(ActorStore.INSTANCE_ACTOR_NAME))
+                .getResultList().isEmpty();
     }
 
     @Override

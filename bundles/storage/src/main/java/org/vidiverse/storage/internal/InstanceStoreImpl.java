@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.model.ModerationFeedEntry.Kind;
 import org.vidiverse.api.model.RemoteInstance;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.InstanceStore;
@@ -81,9 +83,40 @@ public final class InstanceStoreImpl implements InstanceStore {
     public void setBlocked(String host, boolean blocked) {
         String h = normalise(host);
         findOrCreate(h);
-        jpa.tx(Required, em -> lookup(em, h).orElseThrow().setBlocked(blocked));
+        jpa.tx(Required, em -> {
+            ServerEntity server = lookup(em, h).orElseThrow();
+            if (blocked && !server.isBlocked()) {
+                server.setBlockedAt(new Date());
+            } else if (!blocked) {
+                server.setBlockReason(null);
+                server.setBlockFeedId(null);
+                server.setBlockedAt(null);
+                // a moderator's unblock overrides the moderation feeds that listed the host
+                FeedBlocks.recordOverride(em, Kind.SERVER, h, null);
+            }
+            server.setBlocked(blocked);
+        });
         changes.changed();   // listings hide blocked instances' videos
         LOG.info("Instance {} {}", h, blocked ? "blocked" : "unblocked");
+    }
+
+    @Override
+    public void block(String host, String reason) {
+        String h = normalise(host);
+        findOrCreate(h);
+        jpa.tx(Required, em -> {
+            ServerEntity server = em.find(ServerEntity.class, lookup(em, h).orElseThrow().getId(),
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (server.isBlocked()) {
+                throw new DuplicateException("block of " + h);
+            }
+            server.setBlocked(true);
+            server.setBlockReason(reason == null || reason.isBlank() ? null : reason.trim());
+            server.setBlockFeedId(null);
+            server.setBlockedAt(new Date());
+        });
+        changes.changed();   // listings hide blocked instances' videos
+        LOG.info("Instance {} blocked{}", h, reason == null ? "" : ": " + reason);
     }
 
     private static String normalise(String host) {

@@ -130,7 +130,8 @@ final class Mapper {
     }
 
     AccountBlock accountBlock(AccountBlockEntity b) {
-        return new AccountBlock(b.getId(), ref(b.getByAccount()), ref(b.getTarget()), toInstant(b.getCreatedAt()));
+        return new AccountBlock(b.getId(), ref(b.getByAccount()), ref(b.getTarget()), toInstant(b.getCreatedAt()),
+                b.getReason(), b.getFeedId());
     }
 
     Follow follow(FollowEntity f, ActorRef follower, ActorRef following) {
@@ -146,7 +147,7 @@ final class Mapper {
 
     static RemoteInstance instance(ServerEntity s) {
         return new RemoteInstance(s.getId(), s.getHost(), s.isBlocked(), s.isRedundancyAllowed(),
-                toInstant(s.getCreatedAt()));
+                toInstant(s.getCreatedAt()), s.getBlockReason(), s.getBlockFeedId(), toInstant(s.getBlockedAt()));
     }
 
     private static UserRole role(int id) {

@@ -77,7 +77,8 @@ public final class SchemaMigrator {
     /** Every index the steps ensure. */
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
             SORTED_LISTING_INDEXES, FILE_NAME_INDEXES, FederationSchema.INDEXES,
-            List.of(AccountBlockSchema.TARGET_INDEX)).flatMap(List::stream).toList();
+            List.of(AccountBlockSchema.TARGET_INDEX), ModerationSchema.INDEXES, AbuseSchema.INDEXES,
+            List.of(ModerationFeedSchema.TARGET_INDEX)).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -111,7 +112,11 @@ public final class SchemaMigrator {
             new Step(7, "account block lists: the table, one block per pair of accounts, lookups by blocked account",
                     (c, identity) -> AccountBlockSchema.migrate(c)),
             new Step(8, "moderation: video block list, comments held for review, account server blocks, the "
-                    + "moderation log", (c, identity) -> ModerationSchema.migrate(c)));
+                    + "moderation log", (c, identity) -> ModerationSchema.migrate(c)),
+            new Step(9, "abuse reports and their messages: lookups by reporter, flagged account, video, Flag, report",
+                    (c, identity) -> AbuseSchema.migrate(c)),
+            new Step(10, "moderation feeds: reasons and sources of instance blocks, subscriptions, their entries",
+                    (c, identity) -> ModerationFeedSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

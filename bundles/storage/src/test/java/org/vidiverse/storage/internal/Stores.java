@@ -33,6 +33,8 @@ final class Stores implements AutoCloseable {
     final VideoBlacklistStoreImpl blacklist;
     final ServerBlockStoreImpl serverBlocks;
     final ModerationLogStoreImpl moderationLog;
+    final ModerationFeedStoreImpl feeds;
+    final AbuseStoreImpl abuses;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -57,6 +59,8 @@ final class Stores implements AutoCloseable {
         blacklist = new VideoBlacklistStoreImpl(jpa, identity, changes, schema);
         serverBlocks = new ServerBlockStoreImpl(jpa, changes, schema);
         moderationLog = new ModerationLogStoreImpl(jpa, schema);
+        feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors, changes);
+        abuses = new AbuseStoreImpl(jpa, identity, schema);
     }
 
     /**

@@ -41,6 +41,14 @@ public class AccountBlockEntity {
     @Column(name = "created_at", nullable = false)
     private Date createdAt;
 
+    /** Why, when someone said (schema step 10). */
+    @Column(name = "reason", length = 1000)
+    private String reason;
+
+    /** The subscribed moderation feed that made the block; null for a local block. */
+    @Column(name = "feed_id")
+    private Long feedId;
+
     public long getId() { return id; }
     public AccountEntity getByAccount() { return byAccount; }
     public void setByAccount(AccountEntity byAccount) { this.byAccount = byAccount; }
@@ -48,4 +56,8 @@ public class AccountBlockEntity {
     public void setTarget(AccountEntity target) { this.target = target; }
     public Date getCreatedAt() { return createdAt; }
     public void setCreatedAt(Date createdAt) { this.createdAt = createdAt; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public Long getFeedId() { return feedId; }
+    public void setFeedId(Long feedId) { this.feedId = feedId; }
 }

@@ -31,6 +31,18 @@ public class ServerEntity {
     @Column(name = "created_at", nullable = false)
     private Date createdAt;
 
+    /** Why it is blocked, when someone said (schema step 10). */
+    @Column(name = "block_reason", length = 1000)
+    private String blockReason;
+
+    /** The subscribed moderation feed that blocked it; null for a local block. */
+    @Column(name = "block_feed_id")
+    private Long blockFeedId;
+
+    @Temporal(TemporalType.TIMESTAMP)
+    @Column(name = "blocked_at")
+    private Date blockedAt;
+
     public long getId() { return id; }
     public String getHost() { return host; }
     public void setHost(String host) { this.host = host; }
@@ -40,4 +52,10 @@ public class ServerEntity {
     public void setRedundancyAllowed(boolean redundancyAllowed) { this.redundancyAllowed = redundancyAllowed; }
     public Date getCreatedAt() { return createdAt; }
     public void setCreatedAt(Date createdAt) { this.createdAt = createdAt; }
+    public String getBlockReason() { return blockReason; }
+    public void setBlockReason(String blockReason) { this.blockReason = blockReason; }
+    public Long getBlockFeedId() { return blockFeedId; }
+    public void setBlockFeedId(Long blockFeedId) { this.blockFeedId = blockFeedId; }
+    public Date getBlockedAt() { return blockedAt; }
+    public void setBlockedAt(Date blockedAt) { this.blockedAt = blockedAt; }
 }
