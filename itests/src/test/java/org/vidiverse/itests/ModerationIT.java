@@ -197,6 +197,28 @@ public class ModerationIT {
                 erinToken, null).status());
     }
 
+    @Test
+    public void nsfwVideosFollowTheViewersPolicyUnlessTheRequestSaysOtherwise() throws Exception {
+        User gail = user("gail");
+        long channel = channels.channelsOf(gail.accountId()).get(0).id();
+        Video nsfw = videos.create(new NewVideo(channel, "Night shift", null, null,
+                org.vidiverse.api.model.VideoPrivacy.PUBLIC, org.vidiverse.api.model.VideoState.PUBLISHED, 60, null,
+                null, null, List.of(), true, true, true, false));
+        String gailToken = http().login(gail.username(), PASSWORD);
+
+        assertFalse("the instance's default policy does not list NSFW videos", listedUuids(null).contains(nsfw.uuid()));
+        assertTrue(uuids(http().get("/api/v1/videos?count=100&nsfw=both").json().path("data"), null)
+                .contains(nsfw.uuid()));
+        assertEquals(400, http().get("/api/v1/videos?nsfw=sometimes").status());
+        assertEquals(204, http().json("PUT", "/api/v1/users/me", gailToken, "{\"nsfwPolicy\":\"display\"}")
+                .status());
+        assertTrue(listedUuids(gailToken).contains(nsfw.uuid()));
+        assertTrue(uuids(http().get("/api/v1/search/videos?search=night&count=100", gailToken).json().path("data"),
+                null).contains(nsfw.uuid()));
+        assertFalse(uuids(http().get("/api/v1/search/videos?search=night&count=100").json().path("data"), null)
+                .contains(nsfw.uuid()));
+    }
+
     private JsonNode threads(Video video, String token) throws Exception {
         return http().get("/api/v1/videos/" + video.uuid() + "/comment-threads", token).json();
     }

@@ -85,7 +85,14 @@ final class SearchParams {
     }
 
     private Boolean nsfw(Boolean byDefault) {
-        String raw = single("nsfw");
+        return nsfwFilter(single("nsfw"), byDefault);
+    }
+
+    /**
+     * PeerTube's {@code nsfw} parameter ({@code true}, {@code false}, {@code both}) as a filter; {@code byDefault}
+     * when it is absent (see {@link #nsfwByPolicy}).
+     */
+    static Boolean nsfwFilter(String raw, Boolean byDefault) {
         if (raw == null || raw.isBlank()) {
             return byDefault;
         }
@@ -95,6 +102,18 @@ final class SearchParams {
             case "both" -> null;
             default -> throw Problem.invalidParam("nsfw", "nsfw must be true, false or both");
         };
+    }
+
+    /**
+     * The filter a viewer's NSFW policy asks for when the request names none: the user's own policy, or the
+     * instance's default for anonymous visitors; {@code do_not_list} hides NSFW videos, {@code blur} and
+     * {@code display} list them.
+     */
+    static Boolean nsfwByPolicy(javax.ws.rs.core.SecurityContext security,
+                                org.vidiverse.api.instance.InstanceSettings settings) {
+        String policy = org.vidiverse.rest.api.Caller.of(security).map(org.vidiverse.api.model.User::nsfwPolicy)
+                .filter(p -> p != null && !p.isBlank()).orElse(settings.defaultNsfwPolicy());
+        return "do_not_list".equals(policy) ? Boolean.FALSE : null;
     }
 
     private Boolean bool(String name) {

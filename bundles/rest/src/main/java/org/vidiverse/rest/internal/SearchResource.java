@@ -38,10 +38,10 @@ public final class SearchResource {
 
     @GET
     @Path("videos")
-    public Map<String, Object> videos(@Context UriInfo uri) {
+    public Map<String, Object> videos(@Context UriInfo uri, @Context javax.ws.rs.core.SecurityContext security) {
         SearchParams params = new SearchParams(uri.getQueryParameters());
-        // without nsfw=..., anonymous visitors see what the instance's NSFW policy lists
-        Boolean nsfw = "do_not_list".equals(settings.defaultNsfwPolicy()) ? Boolean.FALSE : null;
+        // without nsfw=..., a visitor sees what their NSFW policy (or the instance's) lists
+        Boolean nsfw = SearchParams.nsfwByPolicy(security, settings);
         Page<Video> page = search.videos(params.videoQuery(nsfw), params.videoPage());
         return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
     }

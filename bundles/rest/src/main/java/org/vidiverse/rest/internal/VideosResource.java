@@ -45,13 +45,16 @@ public final class VideosResource {
     private final WatchHistoryStore history;
     private final VideoAccess access;
     private final ContentModeration moderation;
+    private final org.vidiverse.api.instance.InstanceSettings settings;
     private final org.vidiverse.api.store.VideoBlacklistStore blacklist;
 
     @Activate
     public VideosResource(@Reference VideoStore videos, @Reference InstanceIdentity instance,
                           @Reference WatchHistoryStore history, @Reference ContentModeration moderation,
-                          @Reference org.vidiverse.api.store.VideoBlacklistStore blacklist) {
+                          @Reference org.vidiverse.api.store.VideoBlacklistStore blacklist,
+                          @Reference org.vidiverse.api.instance.InstanceSettings settings) {
         this.videos = videos;
+        this.settings = settings;
         this.moderation = moderation;
         this.blacklist = blacklist;
         this.instance = instance;
@@ -62,8 +65,13 @@ public final class VideosResource {
     /** Public videos; for a logged-in caller each watched one carries its {@code userHistory}. */
     @GET
     public Map<String, Object> list(@Context SecurityContext security, @QueryParam("start") String start,
-                                    @QueryParam("count") String count, @QueryParam("sort") String sort) {
-        Page<Video> page = videos.list(VideoQuery.publicListing().moderatedFor(Moderated.viewer(security)),
+                                    @QueryParam("count") String count, @QueryParam("sort") String sort,
+                                    @QueryParam("nsfw") String nsfw) {
+        VideoQuery pub = VideoQuery.publicListing();
+        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, null, null,
+                SearchParams.nsfwFilter(nsfw, SearchParams.nsfwByPolicy(security, settings)), null, null, null,
+                Moderated.viewer(security));
+        Page<Video> page = videos.list(query,
                 Paging.parse(start, count, sort, 15, "-publishedAt", VideoQuery.SORT_FIELDS));
         Map<Long, Integer> times = Caller.of(security).map(u -> history.currentTimes(u.id(),
                 page.data().stream().map(Video::id).toList())).orElse(Map.of());
