@@ -35,14 +35,32 @@ public final class RemoteActors {
     private final RemoteClient remote;
     private final FederationGate gate;
     private final InstanceIdentity instance;
+    private final org.vidiverse.api.moderation.ModerationService moderation;
 
     @Activate
     public RemoteActors(@Reference ActorStore actors, @Reference RemoteClient remote, @Reference FederationGate gate,
-                        @Reference InstanceIdentity instance) {
+                        @Reference InstanceIdentity instance,
+                        @Reference org.vidiverse.api.moderation.ModerationService moderation) {
+        this.moderation = moderation;
         this.actors = actors;
         this.remote = remote;
         this.gate = gate;
         this.instance = instance;
+    }
+
+    /**
+     * The moderation chain on an actor about to become known here. A rejection keeps it out (and with it whatever
+     * it sent); other verdicts let it in: its videos and comments meet the chain on their own.
+     */
+    private void refuseUnlessLetIn(RemoteActor actor) throws UnavailableActor {
+        org.vidiverse.api.moderation.Verdict verdict = moderation.moderate(
+                new org.vidiverse.api.moderation.ModerationSubject(
+                        org.vidiverse.api.moderation.SubjectKind.REMOTE_ACTOR, actor.name() + "@" + actor.host(),
+                        actor.host(), actor.displayName(), actor.summary(), java.util.List.of(),
+                        java.util.Map.of("type", actor.type().name())));
+        if (verdict.decision() == org.vidiverse.api.moderation.Verdict.Decision.REJECT) {
+            throw new UnavailableActor(actor.url() + " refused by moderation: " + verdict.reason(), false);
+        }
     }
 
     /** Why an actor could not be had. */
@@ -184,6 +202,9 @@ public final class RemoteActors {
             if (owner.isEmpty() || !fresh(owner.get())) {
                 fetch(parsed.ownerUrl(), depth + 1);
             }
+        }
+        if (actors.findByUrl(parsed.url()).isEmpty()) {
+            refuseUnlessLetIn(parsed);
         }
         try {
             return actors.saveRemote(parsed);
