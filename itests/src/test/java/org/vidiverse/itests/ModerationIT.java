@@ -219,6 +219,50 @@ public class ModerationIT {
                 .contains(nsfw.uuid()));
     }
 
+    @Test
+    public void videosOfUsersWaitForAModeratorWhenTheInstanceSaysSo() throws Exception {
+        User hank = user("hank");
+        String ivyToken = http().login(user("ivy").username(), PASSWORD);
+        String root = http().login("root", Distribution.ROOT_PASSWORD);
+        String hankToken = http().login(hank.username(), PASSWORD);
+        org.osgi.service.cm.Configuration instance = configs.getConfiguration("org.vidiverse.instance", "?");
+        java.util.Dictionary<String, Object> before = instance.getProperties();
+        Hashtable<String, Object> held = new Hashtable<>();
+        java.util.Collections.list(before.keys()).forEach(k -> held.put(k, before.get(k)));
+        held.put("autoBlockVideosOfUsers", true);
+        instance.update(held);
+        try {
+            Await.until("the setting applies", QUICKLY, () -> {
+                try {
+                    return http().get("/api/v1/config").json().path("autoBlacklist").path("videos").path("ofUsers")
+                            .path("enabled").asBoolean();
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            TestMedia.Multipart upload = TestMedia.multipart(Map.of("name", "First steps", "privacy", "1",
+                    "channelId", String.valueOf(channels.channelsOf(hank.accountId()).get(0).id())),
+                    "videofile", "clip.y4m", TestMedia.y4m(64, 64, 25, 5));
+            Http.Answer answer = http().bytes("POST", "/api/v1/videos/upload", hankToken, upload.body(),
+                    "Content-Type", upload.contentType());
+            assertEquals(answer.body(), 200, answer.status());
+            String uuid = answer.json().path("video").path("uuid").asText();
+
+            JsonNode queue = http().get("/api/v1/moderation/queue/videos", root).json();
+            assertTrue(queue.toString(), uuids(queue.path("data"), "video").contains(uuid));
+            JsonNode own = http().get("/api/v1/videos/" + uuid, hankToken).json();
+            assertTrue(own.path("blacklisted").asBoolean());
+            assertEquals(403, http().get("/api/v1/videos/" + uuid, ivyToken).status());
+            assertEquals(204, http().json("POST", "/api/v1/moderation/queue/videos/" + uuid + "/approve", root, null)
+                    .status());
+            assertFalse(http().get("/api/v1/videos/" + uuid, hankToken).json().path("blacklisted").asBoolean());
+            assertEquals(404, http().json("POST", "/api/v1/moderation/queue/videos/" + uuid + "/approve", root,
+                    null).status());
+        } finally {
+            instance.update(before);
+        }
+    }
+
     private JsonNode threads(Video video, String token) throws Exception {
         return http().get("/api/v1/videos/" + video.uuid() + "/comment-threads", token).json();
     }
