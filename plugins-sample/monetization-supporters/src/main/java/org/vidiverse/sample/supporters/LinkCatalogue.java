@@ -13,7 +13,7 @@ import org.vidiverse.api.monetization.SupportLink;
 
 /**
  * The support links of channels, read from configuration entries {@code channel|label|target} or
- * {@code channel|target}. A target starting with {@code $} is a payment pointer, one starting with {@code https://}
+ * {@code channel|target} (several in one value when separated by commas, as a {@code .cfg} line gives them). A target starting with {@code $} is a payment pointer, one starting with {@code https://}
  * or {@code http://} a web page; other entries are ignored with a warning. Channel names match ignoring case.
  */
 final class LinkCatalogue {
@@ -29,7 +29,12 @@ final class LinkCatalogue {
 
     static LinkCatalogue parse(String[] entries) {
         Map<String, List<SupportLink>> byChannel = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>();
         for (String entry : entries == null ? new String[0] : entries) {
+            // several entries in one value (a .cfg line): separated by commas that start a new "channel|"
+            all.addAll(List.of(entry.split(",\\s*(?=[^|,\\s]+\\|)")));
+        }
+        for (String entry : all) {
             String[] parts = entry.split("\\|", -1);
             if (parts.length < 2 || parts.length > 3 || parts[0].isBlank()) {
                 LOG.warn("Ignored support link entry \"{}\": expected channel|label|target or channel|target", entry);

@@ -33,6 +33,15 @@ public class LinkCatalogueTest {
     }
 
     @Test
+    public void oneValueMayHoldSeveralEntries() {
+        LinkCatalogue links = LinkCatalogue.parse(new String[] {
+                "a|Tip jar|https://a.example/?x=1,2, a|$w.example/a,b|https://b.example"});
+        assertEquals(List.of(new SupportLink("link", "Tip jar", "https://a.example/?x=1,2"),
+                new SupportLink("payment-pointer", "Payment pointer", "$w.example/a")), links.of("a"));
+        assertEquals(List.of(new SupportLink("link", "Support", "https://b.example")), links.of("b"));
+    }
+
+    @Test
     public void malformedEntriesAreIgnored() {
         LinkCatalogue links = LinkCatalogue.parse(new String[] {"nochannel", "|https://x.example",
                 "a|label|javascript:alert(1)", "a|b|c|d", "a|ftp://x", "a|Ok|https://ok.example"});

@@ -1,0 +1,217 @@
+package org.vidiverse.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.model.Channel;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.User;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.VideoState;
+import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.UserStore;
+import org.vidiverse.api.store.VideoStore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The sample monetization plugin hot-deployed into a running instance: a video tagged {@code supporters-only} keeps
+ * its metadata public but its files go only to its owner, moderators and the supporters its channel's owner names
+ * through the plugin's REST endpoint; support links show on the video and the channel; removing the jar opens the
+ * video again.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MonetizationIT {
+    private static final int PORT = 9194;
+    private static final String PID = "org.vidiverse.sample.supporters";
+    private static final Duration QUICKLY = Duration.ofSeconds(30);
+    private static final String PASSWORD = "a-long-password-1";
+    private static final String ROUTER = "/plugins/supporters/router/channels/";
+
+    @Inject
+    UserStore users;
+    @Inject
+    ChannelStore channels;
+    @Inject
+    VideoStore videos;
+    @Inject
+    MediaStorage storage;
+    @Inject
+    ConfigurationAdmin configs;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options(PORT,
+                CoreOptions.systemProperty("vidiverse.monetizationPluginJar")
+                        .value(System.getProperty("vidiverse.monetizationPluginJar")),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption
+                        .editConfigurationFilePut("etc/org.vidiverse.auth.cfg", "attemptsPerAddress", "1000"));
+    }
+
+    private Http http() {
+        return new Http(PORT);
+    }
+
+    @Test
+    public void supportersOnlyVideoServesItsFilesToSupportersUntilThePluginLeaves() throws Exception {
+        User alice = user("alice");
+        User bob = user("bob");
+        Channel channel = channels.channelsOf(alice.accountId()).get(0);
+        String tipUrl = "https://tips.example/" + channel.name();
+        configure(channel.name() + "|Tip jar|" + tipUrl, channel.name() + "|$wallet.example/" + alice.username());
+        Video video = videos.create(new NewVideo(channel.id(), "For supporters", null, null, VideoPrivacy.PUBLIC,
+                VideoState.PUBLISHED, 10, null, null, null, List.of("music", "supporters-only"), false, true, true,
+                false));
+        String filename = UUID.randomUUID() + "-720.mp4";
+        Path file = storage.webVideos().resolve(filename);
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        videos.addFile(video.id(), 720, 8, 30, ".mp4", filename);
+        String path = "/static/web-videos/" + filename;
+        String download = "/download/web-videos/" + filename;
+        String root = http().login("root", Distribution.ROOT_PASSWORD);
+        String aliceToken = http().login(alice.username(), PASSWORD);
+        String bobToken = http().login(bob.username(), PASSWORD);
+
+        Await.until("the file is served", QUICKLY, () -> status(path, null) == 200);
+        assertTrue(http().get("/api/v1/videos/" + video.uuid()).json().path("supportLinks").isEmpty());
+
+        Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "monetization-supporters.jar");
+        Files.copy(Path.of(System.getProperty("vidiverse.monetizationPluginJar")), deployed,
+                StandardCopyOption.REPLACE_EXISTING);
+        Await.until("the plugin gates the video", QUICKLY, () -> status(path, null) == 403);
+
+        Http.Answer refused = file(path, null);
+        assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
+        JsonNode problem = refused.json();
+        assertEquals(403, problem.path("status").asInt());
+        assertTrue(problem.toString(), problem.path("detail").asText().contains(tipUrl));
+        assertEquals(tipUrl, problem.path("supportUrl").asText());
+        assertEquals(403, status(download, null));
+        assertEquals(403, status(path, bobToken));
+        assertEquals(200, status(path, aliceToken));
+        assertEquals(200, status(download, aliceToken));
+        assertEquals(200, status(path, root));
+        assertEquals("the stills stay open", 404, status("/lazy-static/thumbnails/" + video.uuid() + ".jpg", null));
+
+        // the metadata stays public, with the links and why the files are refused
+        JsonNode details = http().get("/api/v1/videos/" + video.uuid()).json();
+        assertEquals("Tip jar", details.path("supportLinks").path(0).path("label").asText());
+        assertEquals("link", details.path("supportLinks").path(0).path("kind").asText());
+        assertEquals(tipUrl, details.path("supportLinks").path(0).path("target").asText());
+        assertEquals("payment-pointer", details.path("supportLinks").path(1).path("kind").asText());
+        assertEquals("$wallet.example/" + alice.username(), details.path("supportLinks").path(1).path("target").asText());
+        assertFalse(details.path("access").path("allowed").asBoolean(true));
+        assertEquals(tipUrl, details.path("access").path("supportUrl").asText());
+        assertTrue(http().get("/api/v1/videos/" + video.uuid(), aliceToken).json().path("access").path("allowed")
+                .asBoolean());
+        JsonNode channelJson = http().get("/api/v1/video-channels/" + channel.name()).json();
+        assertEquals(tipUrl, channelJson.path("supportLinks").path(0).path("target").asText());
+
+        // the owner names bob a supporter, then takes it back
+        String bobSupporter = ROUTER + channel.name() + "/supporters/" + bob.username();
+        Await.until("the plugin's endpoint is published", QUICKLY,
+                () -> call("PUT", bobSupporter, aliceToken).status() != 404);
+        assertEquals(204, call("PUT", bobSupporter, aliceToken).status());
+        assertEquals(200, status(path, bobToken));
+        assertTrue(http().get("/api/v1/videos/" + video.uuid(), bobToken).json().path("access").path("allowed")
+                .asBoolean());
+        JsonNode list = http().get(ROUTER + channel.name() + "/supporters", aliceToken).json();
+        assertEquals(1, list.path("total").asInt());
+        assertEquals(bob.username(), list.path("data").path(0).path("username").asText());
+        assertEquals(403, status(path, null));
+        assertEquals(204, call("DELETE", bobSupporter, aliceToken).status());
+        assertEquals(403, status(path, bobToken));
+
+        // bad inputs
+        assertProblem(404, call("PUT", ROUTER + "no_such_channel_x/supporters/" + bob.username(), aliceToken));
+        assertProblem(404, call("PUT", ROUTER + channel.name() + "/supporters/no_such_user_x", aliceToken));
+        assertProblem(403, call("PUT", bobSupporter, bobToken));
+        assertProblem(403, call("GET", ROUTER + channel.name() + "/supporters", bobToken));
+        assertProblem(401, call("PUT", bobSupporter, null));
+        assertEquals(403, status(path, bobToken));
+
+        // without the plugin the video is open again, with no links
+        Files.delete(deployed);
+        Await.until("the video opens again", QUICKLY, () -> status(path, null) == 200);
+        assertEquals(200, status(path, bobToken));
+        JsonNode after = http().get("/api/v1/videos/" + video.uuid()).json();
+        assertTrue(after.toString(), after.path("supportLinks").isEmpty());
+        assertTrue(after.path("access").isMissingNode());
+    }
+
+    private static void assertProblem(int status, Http.Answer answer) {
+        assertEquals(answer.body(), status, answer.status());
+        assertTrue(answer.contentType(), answer.contentType().startsWith("application/problem+json"));
+        assertEquals(status, answer.json().path("status").asInt());
+    }
+
+    private Http.Answer file(String path, String token) {
+        try {
+            return token == null ? http().get(path) : http().get(path, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int status(String path, String token) {
+        return file(path, token).status();
+    }
+
+    private Http.Answer call(String method, String path, String token) {
+        try {
+            return http().json(method, path, token, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void configure(String... links) throws Exception {
+        org.osgi.service.cm.Configuration config = configs.getConfiguration(PID, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("links", links);
+        config.update(props);
+    }
+
+    /** A new user, made as an administrator makes one (so that it can log in with {@link #PASSWORD}). */
+    private User user(String prefix) throws Exception {
+        http().awaitOk("/api/v1/config");
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        String root = http().login("root", Distribution.ROOT_PASSWORD);
+        Http.Answer created = http().json("POST", "/api/v1/users", root, "{\"username\":\"" + name
+                + "\",\"email\":\"" + name + "@example.org\",\"password\":\"" + PASSWORD + "\",\"role\":2}");
+        assertEquals(created.body(), 200, created.status());
+        return users.findByUsername(name).orElseThrow();
+    }
+}
