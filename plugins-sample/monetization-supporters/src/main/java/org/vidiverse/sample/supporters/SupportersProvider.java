@@ -1,8 +1,10 @@
 package org.vidiverse.sample.supporters;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,13 +32,21 @@ import org.vidiverse.api.store.VideoStore;
 public final class SupportersProvider implements MonetizationProvider {
     public static final String PID = "org.vidiverse.sample.supporters";
 
+    /** How long whether a video is gated is remembered: the core asks on every file request, HLS segments too. */
+    static final long REMEMBER_NANOS = 5_000_000_000L;
+    private static final int REMEMBER_AT_MOST = 10_000;
+
     private record Settings(String tag, LinkCatalogue links, String message) {
+    }
+
+    private record Gated(boolean gated, String tag, long expiresAt) {
     }
 
     private final VideoStore videos;
     private final ChannelStore channels;
     private final Supporters supporters;
     private volatile Settings settings;
+    private final Map<String, Gated> recent = new ConcurrentHashMap<>();
 
     @Activate
     public SupportersProvider(@Reference VideoStore videos, @Reference ChannelStore channels,
@@ -66,9 +76,7 @@ public final class SupportersProvider implements MonetizationProvider {
     @Override
     public AccessDecision checkAccess(AccessRequest request) {
         Settings current = settings;
-        Optional<Video> video = videos.findByUuid(request.videoUuid());
-        if (video.isEmpty() || video.get().tags().stream().noneMatch(t -> t.toLowerCase(Locale.ROOT)
-                .equals(current.tag()))) {
+        if (!gated(request.videoUuid(), current.tag())) {
             return AccessDecision.allow();
         }
         if (request.username() != null && supporters.isSupporter(request.channelId(), request.username())) {
@@ -84,6 +92,23 @@ public final class SupportersProvider implements MonetizationProvider {
                 .replace("{channel}", shown)
                 .replace("{link}", url == null ? "ask its owner" : url);
         return AccessDecision.deny(message, url);
+    }
+
+    /** Whether the video carries the tag, remembered for {@link #REMEMBER_NANOS} (edits of tags show that late). */
+    private boolean gated(String uuid, String tag) {
+        long now = System.nanoTime();
+        Gated known = recent.get(uuid);
+        if (known != null && known.tag().equals(tag) && now - known.expiresAt() < 0) {
+            return known.gated();
+        }
+        Optional<Video> video = videos.findByUuid(uuid);
+        boolean gated = video.isPresent() && video.get().tags().stream()
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(tag));
+        if (recent.size() >= REMEMBER_AT_MOST) {
+            recent.clear();
+        }
+        recent.put(uuid, new Gated(gated, tag, now + REMEMBER_NANOS));
+        return gated;
     }
 
     /** How a channel is named in the settings: its name, with {@code @host} for a remote one. */
