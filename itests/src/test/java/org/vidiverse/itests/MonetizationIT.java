@@ -30,6 +30,7 @@ import org.vidiverse.api.model.Channel;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoFile;
 import org.vidiverse.api.model.VideoPrivacy;
 import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.store.ChannelStore;
@@ -91,9 +92,18 @@ public class MonetizationIT {
         Path file = storage.webVideos().resolve(filename);
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
-        videos.addFile(video.id(), 720, 8, 30, ".mp4", filename);
+        VideoFile webVideo = videos.addFile(video.id(), 720, 8, 30, ".mp4", filename);
         String path = "/static/web-videos/" + filename;
         String download = "/download/web-videos/" + filename;
+        Path playlist = storage.hls(video.uuid()).resolve("master.m3u8");
+        Files.createDirectories(playlist.getParent());
+        Files.writeString(playlist, "#EXTM3U\n");
+        String hls = "/static/streaming-playlists/hls/" + video.uuid() + "/master.m3u8";
+        String torrentName = UUID.randomUUID() + "-720.torrent";
+        Files.createDirectories(storage.torrents());
+        Files.writeString(storage.torrents().resolve(torrentName), "d8:announce0:e");
+        videos.setTorrent(webVideo.id(), torrentName, "0123456789abcdef0123456789abcdef01234567");
+        String torrent = "/lazy-static/torrents/" + torrentName;
         String root = http().login("root", Distribution.ROOT_PASSWORD);
         String aliceToken = http().login(alice.username(), PASSWORD);
         String bobToken = http().login(bob.username(), PASSWORD);
@@ -112,10 +122,14 @@ public class MonetizationIT {
         assertEquals(403, problem.path("status").asInt());
         assertTrue(problem.toString(), problem.path("detail").asText().contains(tipUrl));
         assertEquals(tipUrl, problem.path("supportUrl").asText());
-        assertEquals(403, status(download, null));
+        for (String other : List.of(download, hls, torrent)) {
+            assertEquals(other, 403, status(other, null));
+            assertEquals(other, 403, status(other, bobToken));
+            assertEquals(other, 200, status(other, aliceToken));
+        }
         assertEquals(403, status(path, bobToken));
         assertEquals(200, status(path, aliceToken));
-        assertEquals(200, status(download, aliceToken));
+        assertTrue(file(path, aliceToken).header("Cache-Control").startsWith("private"));
         assertEquals(200, status(path, root));
         assertEquals("the stills stay open", 404, status("/lazy-static/thumbnails/" + video.uuid() + ".jpg", null));
 
@@ -139,6 +153,7 @@ public class MonetizationIT {
                 () -> call("PUT", bobSupporter, aliceToken).status() != 404);
         assertEquals(204, call("PUT", bobSupporter, aliceToken).status());
         assertEquals(200, status(path, bobToken));
+        assertEquals(200, status(hls, bobToken));
         assertTrue(http().get("/api/v1/videos/" + video.uuid(), bobToken).json().path("access").path("allowed")
                 .asBoolean());
         JsonNode list = http().get(ROUTER + channel.name() + "/supporters", aliceToken).json();
