@@ -24,6 +24,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.vidiverse.api.media.MediaStorage;
 import org.vidiverse.api.model.Channel;
@@ -54,6 +56,8 @@ public class MonetizationIT {
     private static final String PASSWORD = "a-long-password-1";
     private static final String ROUTER = "/plugins/supporters/router/channels/";
 
+    @Inject
+    BundleContext context;
     @Inject
     UserStore users;
     @Inject
@@ -153,6 +157,14 @@ public class MonetizationIT {
                 () -> call("PUT", bobSupporter, aliceToken).status() != 404);
         assertEquals(204, call("PUT", bobSupporter, aliceToken).status());
         assertEquals(200, status(path, bobToken));
+
+        // supporters are kept when the plugin restarts
+        Bundle plugin = bundle("org.vidiverse.sample.monetization.supporters");
+        plugin.stop();
+        Await.until("the video opens while the plugin is stopped", QUICKLY, () -> status(path, null) == 200);
+        plugin.start();
+        Await.until("the plugin gates the video again", QUICKLY, () -> status(path, null) == 403);
+        Await.until("bob is still a supporter", QUICKLY, () -> status(path, bobToken) == 200);
         assertEquals(200, status(hls, bobToken));
         assertTrue(http().get("/api/v1/videos/" + video.uuid(), bobToken).json().path("access").path("allowed")
                 .asBoolean());
@@ -178,6 +190,15 @@ public class MonetizationIT {
         JsonNode after = http().get("/api/v1/videos/" + video.uuid()).json();
         assertTrue(after.toString(), after.path("supportLinks").isEmpty());
         assertTrue(after.path("access").isMissingNode());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError(symbolicName + " not installed");
     }
 
     private static void assertProblem(int status, Http.Answer answer) {
