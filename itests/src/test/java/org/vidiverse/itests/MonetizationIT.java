@@ -113,12 +113,16 @@ public class MonetizationIT {
         String bobToken = http().login(bob.username(), PASSWORD);
 
         Await.until("the file is served", QUICKLY, () -> status(path, null) == 200);
-        assertTrue(http().get("/api/v1/videos/" + video.uuid()).json().path("supportLinks").isEmpty());
+        assertTrue(api("/api/v1/videos/" + video.uuid(), null).path("supportLinks").isEmpty());
 
         Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "monetization-supporters.jar");
         Files.copy(Path.of(System.getProperty("vidiverse.monetizationPluginJar")), deployed,
                 StandardCopyOption.REPLACE_EXISTING);
         Await.until("the plugin gates the video", QUICKLY, () -> status(path, null) == 403);
+        String supportersOfAlice = ROUTER + channel.name() + "/supporters";
+        // the REST endpoint is rebuilt when the plugin's resource arrives: wait until it is there
+        Await.until("the plugin's endpoint is published", QUICKLY,
+                () -> call("GET", supportersOfAlice, aliceToken).status() == 200);
 
         Http.Answer refused = file(path, null);
         assertTrue(refused.contentType(), refused.contentType().startsWith("application/problem+json"));
@@ -138,7 +142,7 @@ public class MonetizationIT {
         assertEquals("the stills stay open", 404, status("/lazy-static/thumbnails/" + video.uuid() + ".jpg", null));
 
         // the metadata stays public, with the links and why the files are refused
-        JsonNode details = http().get("/api/v1/videos/" + video.uuid()).json();
+        JsonNode details = api("/api/v1/videos/" + video.uuid(), null);
         assertEquals("Tip jar", details.path("supportLinks").path(0).path("label").asText());
         assertEquals("link", details.path("supportLinks").path(0).path("kind").asText());
         assertEquals(tipUrl, details.path("supportLinks").path(0).path("target").asText());
@@ -146,15 +150,13 @@ public class MonetizationIT {
         assertEquals("$wallet.example/" + alice.username(), details.path("supportLinks").path(1).path("target").asText());
         assertFalse(details.path("access").path("allowed").asBoolean(true));
         assertEquals(tipUrl, details.path("access").path("supportUrl").asText());
-        assertTrue(http().get("/api/v1/videos/" + video.uuid(), aliceToken).json().path("access").path("allowed")
+        assertTrue(api("/api/v1/videos/" + video.uuid(), aliceToken).path("access").path("allowed")
                 .asBoolean());
-        JsonNode channelJson = http().get("/api/v1/video-channels/" + channel.name()).json();
+        JsonNode channelJson = api("/api/v1/video-channels/" + channel.name(), null);
         assertEquals(tipUrl, channelJson.path("supportLinks").path(0).path("target").asText());
 
         // the owner names bob a supporter, then takes it back
         String bobSupporter = ROUTER + channel.name() + "/supporters/" + bob.username();
-        Await.until("the plugin's endpoint is published", QUICKLY,
-                () -> call("PUT", bobSupporter, aliceToken).status() != 404);
         assertEquals(204, call("PUT", bobSupporter, aliceToken).status());
         assertEquals(200, status(path, bobToken));
 
@@ -164,11 +166,13 @@ public class MonetizationIT {
         Await.until("the video opens while the plugin is stopped", QUICKLY, () -> status(path, null) == 200);
         plugin.start();
         Await.until("the plugin gates the video again", QUICKLY, () -> status(path, null) == 403);
-        Await.until("bob is still a supporter", QUICKLY, () -> status(path, bobToken) == 200);
+        Await.until("the plugin's endpoint is back", QUICKLY,
+                () -> call("GET", supportersOfAlice, aliceToken).status() == 200);
+        assertEquals("bob is still a supporter", 200, status(path, bobToken));
         assertEquals(200, status(hls, bobToken));
-        assertTrue(http().get("/api/v1/videos/" + video.uuid(), bobToken).json().path("access").path("allowed")
+        assertTrue(api("/api/v1/videos/" + video.uuid(), bobToken).path("access").path("allowed")
                 .asBoolean());
-        JsonNode list = http().get(ROUTER + channel.name() + "/supporters", aliceToken).json();
+        JsonNode list = api(supportersOfAlice, aliceToken);
         assertEquals(1, list.path("total").asInt());
         assertEquals(bob.username(), list.path("data").path(0).path("username").asText());
         assertEquals(403, status(path, null));
@@ -179,7 +183,7 @@ public class MonetizationIT {
         assertProblem(404, call("PUT", ROUTER + "no_such_channel_x/supporters/" + bob.username(), aliceToken));
         assertProblem(404, call("PUT", ROUTER + channel.name() + "/supporters/no_such_user_x", aliceToken));
         assertProblem(403, call("PUT", bobSupporter, bobToken));
-        assertProblem(403, call("GET", ROUTER + channel.name() + "/supporters", bobToken));
+        assertProblem(403, call("GET", supportersOfAlice, bobToken));
         assertProblem(401, call("PUT", bobSupporter, null));
         assertEquals(403, status(path, bobToken));
 
@@ -187,9 +191,26 @@ public class MonetizationIT {
         Files.delete(deployed);
         Await.until("the video opens again", QUICKLY, () -> status(path, null) == 200);
         assertEquals(200, status(path, bobToken));
-        JsonNode after = http().get("/api/v1/videos/" + video.uuid()).json();
-        assertTrue(after.toString(), after.path("supportLinks").isEmpty());
+        // the REST endpoint is rebuilt when the plugin's resource leaves: wait for its answer
+        Await.until("the video's links are gone", QUICKLY, () -> {
+            Http.Answer answer = file("/api/v1/videos/" + video.uuid(), null);
+            return answer.status() == 200 && answer.json().path("supportLinks").isEmpty();
+        });
+        JsonNode after = api("/api/v1/videos/" + video.uuid(), null);
         assertTrue(after.path("access").isMissingNode());
+    }
+
+    /**
+     * The JSON of a 200 answer: the REST endpoint is rebuilt shortly after the plugin's resource comes or goes, and
+     * a request in that moment may find no route.
+     */
+    private JsonNode api(String path, String token) throws InterruptedException {
+        Http.Answer[] last = new Http.Answer[1];
+        Await.until(path + " answers", QUICKLY, () -> {
+            last[0] = file(path, token);
+            return last[0].status() == 200 && last[0].contentType().startsWith("application/json");
+        });
+        return last[0].json();
     }
 
     private Bundle bundle(String symbolicName) {
