@@ -35,6 +35,9 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountsResource {
     private final ChannelStore channels;
+    /** Support links and the access hint of monetization plugins; replaced by the DS-managed one. */
+    @org.osgi.service.component.annotations.Reference
+    Monetization monetization = new Monetization();
     private final VideoStore videos;
     private final PlaylistStore playlists;
     private final InstanceIdentity instance;
@@ -63,7 +66,7 @@ public final class AccountsResource {
         VideoQuery pub = VideoQuery.publicListing();
         VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, null, account.id(), null, null, null,
                 null, Moderated.viewerOf(security, account.id()));
-        return ActorLists.videos(videos, query, start, count, sort);
+        return ActorLists.videos(videos, query, start, count, sort, monetization.links());
     }
 
     @GET
@@ -72,7 +75,8 @@ public final class AccountsResource {
                                         @QueryParam("count") String count, @QueryParam("sort") String sort) {
         Account account = find(name);
         return ActorLists.channels(channels, channels.channelsOf(account.id(),
-                Paging.parse(start, count, sort, 15, "-updatedAt", ChannelStore.CHANNEL_SORT_FIELDS)));
+                Paging.parse(start, count, sort, 15, "-updatedAt", ChannelStore.CHANNEL_SORT_FIELDS)),
+                monetization.links());
     }
 
     /** The account's public playlists; the account's own user sees all of them, watch later included. */

@@ -36,14 +36,18 @@ final class ActorLists {
         return raw;
     }
 
-    static Map<String, Object> videos(VideoStore videos, VideoQuery query, String start, String count, String sort) {
+    /** With each video's {@code supportLinks}. */
+    static Map<String, Object> videos(VideoStore videos, VideoQuery query, String start, String count, String sort,
+                                      Monetization.Links links) {
         Page<Video> page = videos.list(query, Paging.parse(start, count, sort, 15, "-publishedAt",
                 VideoQuery.SORT_FIELDS));
-        return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
+        return Map.of("total", page.total(), "data", page.map(v -> links.video(VideoJson.summary(v), v)).data());
     }
 
-    static Map<String, Object> channels(ChannelStore channels, Page<Channel> page) {
-        return Map.of("total", page.total(), "data", page.map(c -> channel(channels, c)).data());
+    /** With each channel's {@code supportLinks}. */
+    static Map<String, Object> channels(ChannelStore channels, Page<Channel> page, Monetization.Links links) {
+        return Map.of("total", page.total(), "data",
+                page.map(c -> links.channel(channel(channels, c), c.id())).data());
     }
 
     /** PeerTube's {@code VideoChannel}: the channel with its {@code ownerAccount}. */

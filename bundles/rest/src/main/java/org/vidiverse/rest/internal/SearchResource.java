@@ -27,6 +27,9 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SearchResource {
+    /** Support links and the access hint of monetization plugins; replaced by the DS-managed one. */
+    @org.osgi.service.component.annotations.Reference
+    Monetization monetization = new Monetization();
     private final VideoSearch search;
     private final InstanceSettings settings;
 
@@ -43,7 +46,8 @@ public final class SearchResource {
         // without nsfw=..., a visitor sees what their NSFW policy (or the instance's) lists
         Boolean nsfw = SearchParams.nsfwByPolicy(security, settings);
         Page<Video> page = search.videos(params.videoQuery(nsfw), params.videoPage());
-        return Map.of("total", page.total(), "data", page.map(VideoJson::summary).data());
+        Monetization.Links links = monetization.links();
+        return Map.of("total", page.total(), "data", page.map(v -> links.video(VideoJson.summary(v), v)).data());
     }
 
     @GET
@@ -51,6 +55,8 @@ public final class SearchResource {
     public Map<String, Object> channels(@Context UriInfo uri) {
         SearchParams params = new SearchParams(uri.getQueryParameters());
         Page<ChannelMatch> page = search.channels(params.search(), params.channelPage());
-        return Map.of("total", page.total(), "data", page.map(ChannelJson::of).data());
+        Monetization.Links links = monetization.links();
+        return Map.of("total", page.total(), "data",
+                page.map(m -> links.channel(ChannelJson.of(m), m.channel().id())).data());
     }
 }

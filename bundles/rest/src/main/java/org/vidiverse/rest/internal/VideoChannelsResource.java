@@ -54,6 +54,9 @@ public final class VideoChannelsResource {
     static final int DISPLAY_NAME_MAX = 120;
     static final int TEXT_MAX = 1000;
 
+    /** Support links and the access hint of monetization plugins; replaced by the DS-managed one. */
+    @org.osgi.service.component.annotations.Reference
+    Monetization monetization = new Monetization();
     private final ChannelStore channels;
     private final VideoStore videos;
     private final PlaylistStore playlists;
@@ -72,7 +75,8 @@ public final class VideoChannelsResource {
     public Map<String, Object> list(@QueryParam("start") String start, @QueryParam("count") String count,
                                     @QueryParam("sort") String sort) {
         return ActorLists.channels(channels, channels.listChannels(
-                Paging.parse(start, count, sort, 15, "-createdAt", ChannelStore.CHANNEL_SORT_FIELDS)));
+                Paging.parse(start, count, sort, 15, "-createdAt", ChannelStore.CHANNEL_SORT_FIELDS)),
+                monetization.links());
     }
 
     @POST
@@ -91,7 +95,8 @@ public final class VideoChannelsResource {
     @GET
     @Path("{handle}")
     public Map<String, Object> get(@PathParam("handle") String handle) {
-        return ActorLists.channel(channels, find(handle));
+        Channel channel = find(handle);
+        return monetization.links().channel(ActorLists.channel(channels, channel), channel.id());
     }
 
     @PUT
@@ -140,7 +145,7 @@ public final class VideoChannelsResource {
         Long viewer = channel.owner() == null ? Moderated.viewer(security)
                 : Moderated.viewerOf(security, channel.owner().id());
         return ActorLists.videos(videos, VideoQuery.publicListing().withChannel(channel.id()).moderatedFor(viewer),
-                start, count, sort);
+                start, count, sort, monetization.links());
     }
 
     /** The playlists shown on the channel: public ones, and all of them for the channel's owner. */

@@ -40,6 +40,9 @@ import org.vidiverse.rest.api.RestWhiteboard;
 public final class VideosResource {
     @org.osgi.service.component.annotations.Reference
     Federation federation = new Federation();   // replaced by the DS-managed one; tests keep this no-op
+    /** Support links and the access hint of monetization plugins; replaced by the DS-managed one. */
+    @org.osgi.service.component.annotations.Reference
+    Monetization monetization = new Monetization();
     private final VideoStore videos;
     private final InstanceIdentity instance;
     private final WatchHistoryStore history;
@@ -75,8 +78,9 @@ public final class VideosResource {
                 Paging.parse(start, count, sort, 15, "-publishedAt", VideoQuery.SORT_FIELDS));
         Map<Long, Integer> times = Caller.of(security).map(u -> history.currentTimes(u.id(),
                 page.data().stream().map(Video::id).toList())).orElse(Map.of());
-        return Map.of("total", page.total(), "data", page.map(v -> VideoJson.withUserHistory(VideoJson.summary(v),
-                times.get(v.id()))).data());
+        Monetization.Links links = monetization.links();
+        return Map.of("total", page.total(), "data", page.map(v -> links.video(
+                VideoJson.withUserHistory(VideoJson.summary(v), times.get(v.id())), v)).data());
     }
 
     @GET
@@ -88,6 +92,8 @@ public final class VideosResource {
         Map<String, Object> json = VideoJson.withUserHistory(VideoJson.details(video, videos.files(video.id()),
                 videos.hlsPlaylist(video.id()).orElse(null), instance.publicUrl()),
                 currentTime);
+        monetization.links().video(json, video);
+        monetization.withAccess(json, video, Caller.of(security));
         if (video.blacklisted()) {   // only its owner and moderators get this far
             blacklist.find(video.id()).ifPresent(entry -> json.put("blacklistedReason", entry.reason()));
         }

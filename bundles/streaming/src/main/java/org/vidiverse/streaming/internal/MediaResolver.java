@@ -18,6 +18,9 @@ import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
 import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.monetization.AccessDecision;
+import org.vidiverse.api.monetization.AccessRequest;
+import org.vidiverse.api.monetization.MonetizationService;
 import org.vidiverse.api.store.VideoStore;
 
 /**
@@ -30,6 +33,12 @@ import org.vidiverse.api.store.VideoStore;
  * in the database is not served (404), so a file left behind by a deleted video or not yet recorded never leaks.
  * Found videos and files are remembered for a couple of seconds ({@link RecentLookups}).
  * Thumbnails and previews are open, as in PeerTube, unless their name is the uuid of a video that is not.
+ *
+ * <p>Monetization: when monetization providers are active, the files (not the stills) of a video that passed the
+ * checks above are served only when every provider allows it ({@link MonetizationService#checkAccess}), for local
+ * and remote videos alike; the video's owner and moderators pass without asking. A refusal is a 403 with the
+ * provider's message and support URL. Without providers nothing is looked up. Files a provider was asked about for a
+ * logged-in caller are answered with {@code Cache-Control: private}.
  */
 final class MediaResolver {
     private static final Logger LOG = LoggerFactory.getLogger(MediaResolver.class);
@@ -48,16 +57,24 @@ final class MediaResolver {
     private final VideoStore videos;
     private final LoginService logins;
     private final RecentLookups recent;
+    /** {@code null}: no monetization at all (unit tests of the other checks). */
+    private final MonetizationService monetization;
 
     MediaResolver(MediaStorage storage, VideoStore videos, LoginService logins) {
         this(storage, videos, logins, new RecentLookups());
     }
 
     MediaResolver(MediaStorage storage, VideoStore videos, LoginService logins, RecentLookups recent) {
+        this(storage, videos, logins, recent, null);
+    }
+
+    MediaResolver(MediaStorage storage, VideoStore videos, LoginService logins, RecentLookups recent,
+                  MonetizationService monetization) {
         this.storage = storage;
         this.videos = videos;
         this.logins = logins;
         this.recent = recent;
+        this.monetization = monetization;
     }
 
     /**
@@ -73,27 +90,28 @@ final class MediaResolver {
                 VideoFile file = fileNamed(name).filter(f -> f.streamingPlaylistId() == null)
                         .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
-                yield target(route, storage.webVideos().resolve(name), name, access(video, authorization),
-                        video, file);
+                yield target(route, storage.webVideos().resolve(name), name,
+                        gate(video, authorization, access(video, authorization)), video, file);
             }
             case HLS -> {
                 String uuid = names.get(0);
                 Video video = videoWithUuid(uuid).orElseThrow(HttpProblem::notFound);
-                yield target(route, storage.hls(uuid).resolve(name), name, access(video, authorization), video, null);
+                yield target(route, storage.hls(uuid).resolve(name), name,
+                        gate(video, authorization, access(video, authorization)), video, null);
             }
             case DOWNLOAD_HLS -> {
                 VideoFile file = fileNamed(name).filter(f -> f.streamingPlaylistId() != null)
                         .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
-                yield target(route, storage.hls(video.uuid()).resolve(name), name, access(video, authorization),
-                        video, file);
+                yield target(route, storage.hls(video.uuid()).resolve(name), name,
+                        gate(video, authorization, access(video, authorization)), video, file);
             }
             case TORRENTS -> {
                 VideoFile file = recent.get("torrent:" + name, () -> videos.findFileByTorrentFilename(name))
                         .orElseThrow(HttpProblem::notFound);
                 Video video = videoOf(file);
-                yield target(route, storage.torrents().resolve(name), name, access(video, authorization), video,
-                        file);
+                yield target(route, storage.torrents().resolve(name), name,
+                        gate(video, authorization, access(video, authorization)), video, file);
             }
             case THUMBNAILS, PREVIEWS -> {
                 Path folder = route == MediaRoute.THUMBNAILS ? storage.thumbnails() : storage.previews();
@@ -139,11 +157,41 @@ final class MediaResolver {
             return true;
         }
         Optional<User> user = bearer(authorization);
-        if (user.isPresent() && (user.get().role().atLeast(UserRole.MODERATOR)
-                || video.account() != null && video.account().id() == user.get().accountId())) {
+        if (user.isPresent() && isOwnerOrModerator(video, user.get())) {
             return false;
         }
         throw HttpProblem.forbidden();
+    }
+
+    /**
+     * The monetization check of a video's files, after {@link #access}: only when providers are active and the file
+     * would be served; the video's owner and moderators pass without asking.
+     *
+     * @param open what {@link #access} answered
+     * @return whether the answer may be cached by anyone
+     * @throws HttpProblem 403 with the provider's message and support URL when a provider refuses
+     */
+    private boolean gate(Video video, String authorization, boolean open) throws HttpProblem {
+        MonetizationService current = monetization;
+        if (current == null || !open || !current.active()) {
+            return open;   // not open: only the owner or a moderator got this far
+        }
+        Optional<User> user = bearer(authorization);
+        if (user.isPresent() && isOwnerOrModerator(video, user.get())) {
+            return false;
+        }
+        long channelId = video.channel() == null ? 0 : video.channel().id();
+        AccessDecision decision = current.checkAccess(new AccessRequest(video.uuid(), channelId,
+                user.map(User::username).orElse(null)));
+        if (!decision.allowed()) {
+            throw HttpProblem.refused(decision.message(), decision.supportUrl());
+        }
+        return user.isEmpty();
+    }
+
+    private static boolean isOwnerOrModerator(Video video, User user) {
+        return user.role().atLeast(UserRole.MODERATOR)
+                || video.account() != null && video.account().id() == user.accountId();
     }
 
     private Optional<User> bearer(String authorization) {

@@ -16,14 +16,27 @@ final class Problems {
     }
 
     static void send(HttpServletResponse response, int status, String detail, boolean withBody) throws IOException {
+        send(response, status, detail, null, withBody);
+    }
+
+    /** @param supportUrl our field {@code supportUrl} (where to become a supporter), left out when {@code null} */
+    static void send(HttpServletResponse response, int status, String detail, String supportUrl, boolean withBody)
+            throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(PROBLEM_JSON);
-        byte[] body = json(status, detail).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json(status, detail, supportUrl).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         if (withBody) {
             response.getOutputStream().write(body);
         }
+    }
+
+    /** With our field {@code supportUrl} when it is not {@code null}. */
+    static String json(int status, String detail, String supportUrl) {
+        String json = json(status, detail);
+        return supportUrl == null ? json
+                : json.substring(0, json.length() - 1) + ",\"supportUrl\":" + quote(supportUrl) + "}";
     }
 
     static String json(int status, String detail) {

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.auth.LoginService;
 import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.monetization.MonetizationService;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.streaming.internal.MediaResolver.Target;
 
@@ -58,8 +59,9 @@ public final class StaticFilesServlet extends HttpServlet {
 
     @Activate
     public StaticFilesServlet(@Reference(policyOption = ReferencePolicyOption.GREEDY) MediaStorage storage,
-                              @Reference VideoStore videos, @Reference LoginService logins) {
-        this(new MediaResolver(storage, videos, logins), BodyWriter.best());
+                              @Reference VideoStore videos, @Reference LoginService logins,
+                              @Reference MonetizationService monetization) {
+        this(new MediaResolver(storage, videos, logins, new RecentLookups(), monetization), BodyWriter.best());
     }
 
     StaticFilesServlet(MediaResolver resolver, BodyWriter body) {
@@ -84,7 +86,7 @@ public final class StaticFilesServlet extends HttpServlet {
         try {
             serve(request, response, head);
         } catch (HttpProblem problem) {
-            Problems.send(response, problem.status(), problem.getMessage(), !head);
+            Problems.send(response, problem.status(), problem.getMessage(), problem.supportUrl(), !head);
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString();
             LOG.error("Unexpected error {} serving {}", id, request.getRequestURI(), e);
