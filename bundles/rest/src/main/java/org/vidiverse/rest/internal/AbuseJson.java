@@ -75,7 +75,7 @@ final class AbuseJson {
         json.put("shortUUID", video.map(Video::shortUuid).orElse(null));
         json.put("nsfw", video.map(Video::nsfw).orElse(false));
         json.put("deleted", video.isEmpty());
-        json.put("blacklisted", false);
+        json.put("blacklisted", video.map(Video::blacklisted).orElse(false));
         json.put("startAt", flagged.startAt());
         json.put("endAt", flagged.endAt());
         Object thumbnail = video.map(v -> VideoJson.summary(v).get("thumbnailPath")).orElse(null);

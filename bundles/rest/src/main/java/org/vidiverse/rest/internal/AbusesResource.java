@@ -143,10 +143,8 @@ public final class AbusesResource {
         Caller.requireRole(security, UserRole.MODERATOR);
         var page = Paging.parse(start, count, sort, 15, "-id", SORTS);
         AbuseQuery query = new AbuseQuery(optionalId("id", id), reason(predefinedReason), search, state(state),
-                videoIs(videoIs), searchReporter, searchReportee, kind(filter), null);
-        if ("blacklisted".equals(videoIs)) {
-            return Map.of("total", 0, "data", List.of());   // no video block list yet: no report names one
-        }
+                videoIs(videoIs), searchReporter, searchReportee, kind(filter), null,
+                "blacklisted".equals(videoIs) ? Boolean.TRUE : null);
         Page<Abuse> found = abuses.list(query, page);
         return Map.of("total", found.total(), "data", found.data().stream().map(json::admin).toList());
     }

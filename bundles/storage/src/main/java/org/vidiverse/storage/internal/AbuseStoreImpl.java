@@ -171,6 +171,9 @@ public final class AbuseStoreImpl implements AbuseStore {
             where.append(" AND a.videoId IS NOT NULL AND ").append(q.videoDeleted() ? "NOT " : "")
                     .append("EXISTS (SELECT v.id FROM VideoEntity v WHERE v.id = a.videoId)");
         }
+        if (Boolean.TRUE.equals(q.videoBlacklisted())) {
+            where.append(" AND a.videoId IN (SELECT bv.id FROM VideoEntity bv WHERE bv.blacklistType IS NOT NULL)");
+        }
         if (present(q.search())) {
             where.append(" AND (LOWER(a.reason) LIKE :search ESCAPE '!' OR LOWER(a.videoName) LIKE :search ESCAPE '!'"
                     + " OR LOWER(a.commentText) LIKE :search ESCAPE '!'"

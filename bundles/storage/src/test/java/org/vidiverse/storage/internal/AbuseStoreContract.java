@@ -119,6 +119,21 @@ public abstract class AbuseStoreContract {
     }
 
     @Test
+    public void reportsOfBlockedVideosAreFoundByVideoIsBlacklisted() {
+        User alice = user("alice");
+        Video blocked = video(user("bob"), "blocked");
+        Video open = video(user("carl"), "open");
+        Abuse onBlocked = s.abuses.create(NewAbuse.ofVideo(alice.accountId(), "spam", SPAM, blocked.id(), null, null));
+        s.abuses.create(NewAbuse.ofVideo(alice.accountId(), "spam too", SPAM, open.id(), null, null));
+        s.blacklist.block(blocked.id(), "spam", org.vidiverse.api.model.VideoBlacklist.Type.MANUAL, false);
+
+        AbuseQuery onBlockList = new AbuseQuery(null, null, null, null, null, null, null, null, null, true);
+        assertEquals(List.of(onBlocked.id()), s.abuses.list(onBlockList, page("-id")).data().stream()
+                .map(Abuse::id).toList());
+        assertEquals(2, s.abuses.list(AbuseQuery.ALL, page("-id")).total());
+    }
+
+    @Test
     public void badReportsAreRefusedAndStoreNothing() {
         User alice = user("alice");
         Video video = video(user("bob"), "v");
