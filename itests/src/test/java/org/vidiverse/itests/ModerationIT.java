@@ -263,6 +263,30 @@ public class ModerationIT {
         }
     }
 
+    @Test
+    public void anOwnerWhoseVideoNeedsApprovalApprovesCommentsBeforeOthersSeeThem() throws Exception {
+        User jack = user("jack");
+        User kim = user("kim");
+        Video video = publishedVideo(jack, "Questions welcome");
+        String jackToken = http().login(jack.username(), PASSWORD);
+        String kimToken = http().login(kim.username(), PASSWORD);
+        assertEquals(204, http().json("PUT", "/api/v1/videos/" + video.uuid(), jackToken,
+                "{\"commentsPolicy\":3}").status());
+        assertEquals(3, http().get("/api/v1/videos/" + video.uuid()).json().path("commentsPolicy").path("id")
+                .asInt());
+        assertEquals(400, http().json("PUT", "/api/v1/videos/" + video.uuid(), jackToken,
+                "{\"commentsPolicy\":4}").status());
+
+        JsonNode comment = http().json("POST", "/api/v1/videos/" + video.uuid() + "/comment-threads", kimToken,
+                "{\"text\":\"first!\"}").json().path("comment");
+        assertTrue(comment.path("heldForReview").asBoolean());
+        assertEquals(0, threads(video, null).path("total").asInt());
+        String approve = "/api/v1/videos/" + video.uuid() + "/comments/" + comment.path("id").asLong() + "/approve";
+        assertEquals(403, http().json("POST", approve, kimToken, null).status());
+        assertEquals(204, http().json("POST", approve, jackToken, null).status());
+        assertEquals(1, threads(video, null).path("total").asInt());
+    }
+
     private JsonNode threads(Video video, String token) throws Exception {
         return http().get("/api/v1/videos/" + video.uuid() + "/comment-threads", token).json();
     }

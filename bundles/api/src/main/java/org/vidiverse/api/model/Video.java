@@ -16,6 +16,8 @@ import java.util.List;
  * @param previewUrl   for a remote video: its origin's preview, or {@code null}
  * @param blacklisted  whether moderators blocked the video (or hold it for review): it is hidden from everyone but
  *                     its owner and moderators, and not federated
+ * @param commentsRequireApproval whether comments by others than the owner and moderators wait for the owner's
+ *                     approval (PeerTube's comments policy 3)
  */
 public record Video(long id, String uuid, String shortUuid, String name, String description, String support,
                     VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
@@ -23,9 +25,28 @@ public record Video(long id, String uuid, String shortUuid, String name, String 
                     boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
                     long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
                     Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt, String thumbnailUrl,
-                    String previewUrl, boolean blacklisted) {
+                    String previewUrl, boolean blacklisted, boolean commentsRequireApproval) {
     public Video {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A video whose comments, when enabled, need no approval. */
+    public Video(long id, String uuid, String shortUuid, String name, String description, String support,
+                 VideoPrivacy privacy, VideoState state, int duration, Integer category, Integer licence,
+                 String language, List<String> tags, boolean nsfw, boolean commentsEnabled,
+                 boolean downloadEnabled, boolean waitTranscoding, long views, long likes, long dislikes,
+                 long commentsCount, boolean local, String url, ActorRef channel, ActorRef account,
+                 Instant createdAt, Instant updatedAt, Instant publishedAt, Instant originallyPublishedAt,
+                 String thumbnailUrl, String previewUrl, boolean blacklisted) {
+        this(id, uuid, shortUuid, name, description, support, privacy, state, duration, category, licence, language,
+                tags, nsfw, commentsEnabled, downloadEnabled, waitTranscoding, views, likes, dislikes, commentsCount,
+                local, url, channel, account, createdAt, updatedAt, publishedAt, originallyPublishedAt, thumbnailUrl,
+                previewUrl, blacklisted, false);
+    }
+
+    /** PeerTube's {@code commentsPolicy}: 1 enabled, 2 disabled, 3 enabled but each comment approved first. */
+    public int commentsPolicy() {
+        return !commentsEnabled ? 2 : commentsRequireApproval ? 3 : 1;
     }
 
     /** A video that is not on the block list (see {@code VideoBlacklistStore}). */

@@ -27,6 +27,7 @@ import org.vidiverse.api.moderation.SubjectKind;
 import org.vidiverse.api.moderation.Verdict;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.VideoBlacklistStore;
+import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.rest.api.Problem;
 
 /**
@@ -47,6 +48,9 @@ public final class ContentModeration {
     private final VideoBlacklistStore blacklist;
     private final InstanceSettings settings;
     private final InstanceIdentity identity;
+    /** For the comments policy an upload asks for; absent in unit tests of comments. */
+    @Reference
+    VideoStore videos;
 
     @Activate
     public ContentModeration(@Reference ModerationService moderation, @Reference VideoBlacklistStore blacklist,
@@ -79,7 +83,10 @@ public final class ContentModeration {
      * After the upload was stored: a held video, or one of a user the instance holds videos of, goes on the block
      * list before anyone can see it (it is still transcoding).
      */
-    void afterUpload(Video created, User user, Verdict verdict) {
+    void afterUpload(Video created, User user, Verdict verdict, boolean commentsRequireApproval) {
+        if (commentsRequireApproval && videos != null) {
+            videos.update(created.id(), VideoUpdate.commentsApproval(true));   // PeerTube's comments policy 3
+        }
         String reason = verdict.decision() == Verdict.Decision.HOLD ? "Held for review: " + verdict.reason()
                 : holdsVideosOf(user) ? "Videos of new users are reviewed by a moderator before they are published"
                 : null;
@@ -106,7 +113,7 @@ public final class ContentModeration {
                 Boolean.TRUE.equals(update.nsfw()) || before.nsfw() && update.nsfw() == null
                         || marksNsfw(verdict.tags()) ? Boolean.TRUE : update.nsfw(),
                 update.commentsEnabled(), update.downloadEnabled(), update.waitTranscoding(),
-                update.originallyPublishedAt());
+                update.originallyPublishedAt(), update.commentsRequireApproval());
     }
 
     /**
@@ -119,7 +126,8 @@ public final class ContentModeration {
                 handle(user), identity.host(), null, text, List.of(), Map.of("videoUuid", video.uuid()))),
                 "comment");
         boolean videoOwner = video.account() != null && video.account().id() == user.accountId();
-        return verdict.decision() == Verdict.Decision.HOLD && !videoOwner && !user.role().atLeast(UserRole.MODERATOR);
+        boolean approvalRequired = verdict.decision() == Verdict.Decision.HOLD || video.commentsRequireApproval();
+        return approvalRequired && !videoOwner && !user.role().atLeast(UserRole.MODERATOR);
     }
 
     private void hold(Video video, String reason) {

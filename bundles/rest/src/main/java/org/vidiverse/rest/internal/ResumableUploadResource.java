@@ -167,7 +167,8 @@ public final class ResumableUploadResource {
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(sessions().resolve(id + ".json"));
             locks.remove(id);
-            return VideoUploads.accept(pipeline, moderation, user, verdict, video, file, session.filename(), Map.of());
+            return VideoUploads.accept(pipeline, moderation, user, verdict, video, session.metadata(), file,
+                    session.filename(), Map.of());
         }
     }
 

@@ -148,7 +148,7 @@ public final class UploadResource {
             }
             Map<MediaPipeline.Still, Path> handedOver = Map.copyOf(pictures);
             pictures.clear();   // the pipeline deletes them from here on
-            return VideoUploads.accept(pipeline, moderation, user, verdict, video, file,
+            return VideoUploads.accept(pipeline, moderation, user, verdict, video, fields, file,
                     videofile.getSubmittedFileName(), handedOver);
         } finally {
             for (Path picture : pictures.values()) {

@@ -40,11 +40,13 @@ final class VideoEdits {
         }
         Boolean commentsEnabled = body.bool("commentsEnabled");
         Long commentsPolicy = body.integer("commentsPolicy");
+        Boolean commentsRequireApproval = null;
         if (commentsPolicy != null) {
             if (commentsPolicy < 1 || commentsPolicy > 3) {
                 throw new InvalidInputException("commentsPolicy", "commentsPolicy must be 1, 2 or 3");
             }
             commentsEnabled = commentsPolicy != 2;
+            commentsRequireApproval = commentsPolicy == 3;
         }
         Instant originallyPublishedAt = null;
         String original = body.string("originallyPublishedAt", 40);
@@ -57,7 +59,7 @@ final class VideoEdits {
         }
         return new VideoUpdate(name == null ? null : name.trim(), description, support, privacy, category, licence,
                 language, tags(fields), body.bool("nsfw"), commentsEnabled, body.bool("downloadEnabled"),
-                body.bool("waitTranscoding"), originallyPublishedAt);
+                body.bool("waitTranscoding"), originallyPublishedAt, commentsRequireApproval);
     }
 
     private static Integer known(Long id, String name, int max) {

@@ -75,7 +75,11 @@ final class VideoJson {
         json.put("descriptionPath", "/api/v1/videos/" + v.uuid() + "/description");
         json.put("tags", v.tags());
         json.put("commentsEnabled", v.commentsEnabled());
-        json.put("commentsPolicy", Labels.idLabel(v.commentsEnabled() ? 1 : 2, v.commentsEnabled() ? "Enabled" : "Disabled"));
+        json.put("commentsPolicy", Labels.idLabel(v.commentsPolicy(), switch (v.commentsPolicy()) {
+            case 2 -> "Disabled";
+            case 3 -> "Requires approval";
+            default -> "Enabled";
+        }));
         json.put("downloadEnabled", v.downloadEnabled());
         json.put("waitTranscoding", v.waitTranscoding());
         json.put("blacklisted", v.blacklisted());

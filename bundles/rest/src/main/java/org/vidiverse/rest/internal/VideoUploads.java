@@ -78,10 +78,12 @@ final class VideoUploads {
      * hold puts it on the block list before it can be published.
      */
     static Response accept(MediaPipeline pipeline, ContentModeration moderation, User user, Verdict verdict,
-                           NewVideo video, Path file, String filename, Map<MediaPipeline.Still, Path> pictures) {
+                           NewVideo video, Map<String, Object> fields, Path file, String filename,
+                           Map<MediaPipeline.Still, Path> pictures) {
         try {
             Video created = pipeline.accept(ContentModeration.tagged(video, verdict), file, filename, pictures);
-            moderation.afterUpload(created, user, verdict);
+            moderation.afterUpload(created, user, verdict,
+                    Boolean.TRUE.equals(VideoEdits.read(fields).commentsRequireApproval()));
             return Response.ok(Map.of("video", Map.of("id", created.id(), "uuid", created.uuid(),
                     "shortUUID", created.shortUuid()))).build();
         } catch (CodecException e) {

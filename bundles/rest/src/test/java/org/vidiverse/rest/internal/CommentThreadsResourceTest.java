@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.vidiverse.api.model.Comment;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.Video;
 import org.vidiverse.api.moderation.ModerationService;
 import org.vidiverse.api.moderation.ModerationSubject;
 import org.vidiverse.api.moderation.Verdict;
@@ -319,5 +320,18 @@ public class CommentThreadsResourceTest {
                 moderation(Verdict.reject("no links")));
         assertStatus(403, () -> refusing.create(as(ALICE, UserRole.USER), "10", JSON, "{\"text\":\"spam\"}"));
         assertEquals(0, f.comments.count());
+    }
+
+    @Test
+    public void onAVideoWhoseCommentsNeedApprovalOnlyTheOwnersCommentsShowAtOnce() {
+        Video video = f.videoWithApprovedComments(10, OWNER);
+        assertEquals(3, video.commentsPolicy());
+        Map<String, Object> others = (Map<String, Object>) threads.create(as(ALICE, UserRole.USER), "10", JSON,
+                "{\"text\":\"hello\"}").get("comment");
+        Map<String, Object> owners = (Map<String, Object>) threads.create(as(OWNER, UserRole.USER), "10", JSON,
+                "{\"text\":\"welcome\"}").get("comment");
+        assertEquals(true, others.get("heldForReview"));
+        assertEquals(false, owners.get("heldForReview"));
+        assertEquals(1L, ((Number) threads.list(anonymous(), "10", null, null, null).get("total")).longValue());
     }
 }

@@ -70,6 +70,17 @@ final class InteractionFakes {
                 (p, m, args) -> handler.handle(m.getName(), args == null ? new Object[0] : args));
     }
 
+    /** A published video whose comments wait for the owner's approval (PeerTube's comments policy 3). */
+    Video videoWithApprovedComments(long id, long ownerAccountId) {
+        Video v = video(id, ownerAccountId, VideoPrivacy.PUBLIC, true);
+        Video approving = new Video(v.id(), v.uuid(), v.shortUuid(), v.name(), v.description(), v.support(),
+                v.privacy(), v.state(), v.duration(), v.category(), v.licence(), v.language(), v.tags(), v.nsfw(),
+                true, v.downloadEnabled(), v.waitTranscoding(), 0, 0, 0, 0, true, v.url(), v.channel(), v.account(),
+                v.createdAt(), v.updatedAt(), v.publishedAt(), v.originallyPublishedAt(), null, null, false, true);
+        videos.put(id, approving);
+        return approving;
+    }
+
     Video video(long id, long ownerAccountId, VideoPrivacy privacy, boolean commentsEnabled) {
         ActorRef owner = new ActorRef(ownerAccountId, "user" + ownerAccountId, "User", HOST,
                 "https://" + HOST + "/accounts/user" + ownerAccountId);

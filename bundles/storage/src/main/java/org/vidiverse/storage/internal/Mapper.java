@@ -93,7 +93,8 @@ final class Mapper {
                 v.isWaitTranscoding(), v.getViews(), v.getLikes(), v.getDislikes(), v.getCommentsCount(), v.isLocal(),
                 v.getUrl(), ref(v.getChannel()), ref(v.getChannel().getAccount()), toInstant(v.getCreatedAt()),
                 toInstant(v.getUpdatedAt()), toInstant(v.getPublishedAt()), toInstant(v.getOriginallyPublishedAt()),
-                v.getThumbnailUrl(), v.getPreviewUrl(), v.getBlacklistType() != null);
+                v.getThumbnailUrl(), v.getPreviewUrl(), v.getBlacklistType() != null,
+                v.isCommentsRequireApproval());
     }
 
     static VideoFile file(VideoFileEntity f) {

@@ -308,6 +308,7 @@ public final class VideoStoreImpl implements VideoStore {
             if (u.language() != null) { v.setLanguage(u.language()); }
             if (u.nsfw() != null) { v.setNsfw(u.nsfw()); }
             if (u.commentsEnabled() != null) { v.setCommentsEnabled(u.commentsEnabled()); }
+            if (u.commentsRequireApproval() != null) { v.setCommentsRequireApproval(u.commentsRequireApproval()); }
             if (u.downloadEnabled() != null) { v.setDownloadEnabled(u.downloadEnabled()); }
             if (u.waitTranscoding() != null) { v.setWaitTranscoding(u.waitTranscoding()); }
             if (u.originallyPublishedAt() != null) { v.setOriginallyPublishedAt(Date.from(u.originallyPublishedAt())); }

@@ -93,7 +93,7 @@ public final class VideoObjects {
         v.put("state", video.state().id());
         v.put("commentsEnabled", video.commentsEnabled());
         v.put("canReply", null);
-        v.put("commentsPolicy", video.commentsEnabled() ? 1 : 2);
+        v.put("commentsPolicy", video.commentsPolicy());
         v.put("downloadEnabled", video.downloadEnabled());
         v.put("published", ApContext.date(video.publishedAt() != null ? video.publishedAt() : video.createdAt()));
         v.put("originallyPublishedAt", ApContext.date(video.originallyPublishedAt()));

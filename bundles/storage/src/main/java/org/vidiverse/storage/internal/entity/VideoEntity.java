@@ -122,6 +122,10 @@ public class VideoEntity {
     @Column(name = "preview_url", length = 1000)
     private String previewUrl;
 
+    /** PeerTube's comments policy 3; {@code null} on rows older than the column counts as not required. */
+    @Column(name = "comments_require_approval")
+    private Boolean commentsRequireApproval;
+
     /** PeerTube's blacklist type (1 manual, 2 automatic) while the video is blocked, else {@code null}. */
     @Column(name = "blacklist_type")
     private Integer blacklistType;
@@ -199,6 +203,8 @@ public class VideoEntity {
     public void setThumbnailUrl(String thumbnailUrl) { this.thumbnailUrl = thumbnailUrl; }
     public String getPreviewUrl() { return previewUrl; }
     public void setPreviewUrl(String previewUrl) { this.previewUrl = previewUrl; }
+    public boolean isCommentsRequireApproval() { return Boolean.TRUE.equals(commentsRequireApproval); }
+    public void setCommentsRequireApproval(boolean required) { this.commentsRequireApproval = required; }
     public Integer getBlacklistType() { return blacklistType; }
     public void setBlacklistType(Integer blacklistType) { this.blacklistType = blacklistType; }
     public String getBlacklistReason() { return blacklistReason; }
