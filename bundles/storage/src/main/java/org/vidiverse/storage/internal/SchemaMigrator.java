@@ -60,6 +60,16 @@ public final class SchemaMigrator {
             new IndexSpec("idx_video_list_created", "video", "privacy, state, created_at DESC, id DESC"),
             new IndexSpec("idx_video_channel_published", "video", "channel_id, published_at DESC, id DESC"));
 
+    /**
+     * The same for what anonymous visitors list since moderation and the NSFW policy filter it: NSFW videos out and
+     * blocked videos out, so that a page and its total stay index scans (step 11).
+     */
+    static final List<IndexSpec> MODERATED_LISTING_INDEXES = List.of(
+            new IndexSpec("idx_video_list_safe_published", "video",
+                    "privacy, state, nsfw, blacklist_type, published_at DESC, id DESC"),
+            new IndexSpec("idx_video_list_safe_created", "video",
+                    "privacy, state, nsfw, blacklist_type, created_at DESC, id DESC"));
+
     /** Static file serving finds the video of a requested file by its name on every request. */
     static final List<IndexSpec> FILE_NAME_INDEXES = List.of(
             new IndexSpec("idx_video_file_filename", "video_file", "filename"),
@@ -78,7 +88,7 @@ public final class SchemaMigrator {
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
             SORTED_LISTING_INDEXES, FILE_NAME_INDEXES, FederationSchema.INDEXES,
             List.of(AccountBlockSchema.TARGET_INDEX), ModerationSchema.INDEXES, AbuseSchema.INDEXES,
-            List.of(ModerationFeedSchema.TARGET_INDEX)).flatMap(List::stream).toList();
+            List.of(ModerationFeedSchema.TARGET_INDEX), MODERATED_LISTING_INDEXES).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -116,7 +126,13 @@ public final class SchemaMigrator {
             new Step(9, "abuse reports and their messages: lookups by reporter, flagged account, video, Flag, report",
                     (c, identity) -> AbuseSchema.migrate(c)),
             new Step(10, "moderation feeds: reasons and sources of instance blocks, subscriptions, their entries",
-                    (c, identity) -> ModerationFeedSchema.migrate(c)));
+                    (c, identity) -> ModerationFeedSchema.migrate(c)),
+            new Step(11, "listing indexes with the NSFW flag and the block list, as moderated listings filter",
+                    (c, identity) -> {
+                        for (IndexSpec index : MODERATED_LISTING_INDEXES) {
+                            index.ensure(c);
+                        }
+                    }));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

@@ -13,6 +13,11 @@ final class VideoFilter {
     private final Map<String, Object> params = new LinkedHashMap<>();
 
     VideoFilter(VideoQuery q) {
+        this(q, BlockPresence.Blocks.ALL);
+    }
+
+    /** @param blocks which block conditions can remove anything (see {@link BlockPresence}) */
+    VideoFilter(VideoQuery q, BlockPresence.Blocks blocks) {
         params.put("privacies", q.privacies().stream().map(VideoPrivacy::id).sorted().toList());
         params.put("states", q.states().stream().map(VideoState::id).sorted().toList());
         add("v.local = :local", "local", q.local());
@@ -28,7 +33,7 @@ final class VideoFilter {
             params.put("accepted", org.vidiverse.api.model.FollowState.ACCEPTED);
         }
         if (q.moderatedFor() != null) {
-            HiddenByModeration.append(where, params, q.moderatedFor());
+            HiddenByModeration.append(where, params, q.moderatedFor(), blocks);
         }
     }
 

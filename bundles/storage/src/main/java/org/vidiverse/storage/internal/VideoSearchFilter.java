@@ -19,6 +19,11 @@ final class VideoSearchFilter {
     private final Map<String, Object> params = new LinkedHashMap<>();
 
     VideoSearchFilter(VideoSearchQuery q) {
+        this(q, BlockPresence.Blocks.ALL);
+    }
+
+    /** @param blocks which block conditions can remove anything (see {@link BlockPresence}) */
+    VideoSearchFilter(VideoSearchQuery q, BlockPresence.Blocks blocks) {
         params.put("privacy", VideoPrivacy.PUBLIC.id());
         params.put("state", VideoState.PUBLISHED.id());
         if (!q.categoryOneOf().isEmpty()) {
@@ -46,7 +51,7 @@ final class VideoSearchFilter {
         add("v.originallyPublishedAt >= :opStart", "opStart", Dates.toDate(q.originallyPublishedStartDate()));
         add("v.originallyPublishedAt <= :opEnd", "opEnd", Dates.toDate(q.originallyPublishedEndDate()));
         add("v.local = :local", "local", q.local());
-        HiddenByModeration.append(conditions, params, 0);
+        HiddenByModeration.append(conditions, params, 0, blocks);
     }
 
     private void languages(VideoSearchQuery q) {

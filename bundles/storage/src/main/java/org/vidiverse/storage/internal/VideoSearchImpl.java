@@ -49,6 +49,7 @@ public final class VideoSearchImpl implements VideoSearch {
     private static final int CANDIDATE_BATCH = 500;
 
     private final JpaTemplate jpa;
+    private final BlockPresence blockPresence;
     private final Mapper mapper;
     private final ChannelSearch channels;
     /** Ranked ids of recent searches by counters; forgotten on video writes, at most 10 s old. */
@@ -67,6 +68,7 @@ public final class VideoSearchImpl implements VideoSearch {
     public VideoSearchImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
                            @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
                            @Reference VideoChanges changes, @Reference VideoCache cache) {
+        this.blockPresence = new BlockPresence(jpa, changes);
         this.jpa = jpa;
         this.cache = cache;
         this.results = new ReadCache<>(changes, 10_000, 1024);
@@ -84,7 +86,7 @@ public final class VideoSearchImpl implements VideoSearch {
             throw new IllegalArgumentException("unknown sort '" + sort + "', expected one of " + VIDEO_SORT_FIELDS);
         }
         List<String> terms = SearchWords.terms(query.search());
-        VideoSearchFilter filter = new VideoSearchFilter(query);
+        VideoSearchFilter filter = new VideoSearchFilter(query, blockPresence.of(0));
         return jpa.txExpr(Required, em -> terms.isEmpty()
                 ? filtered(em, filter, sort, descending, page)
                 : matching(em, terms, filter, sort, descending, page));

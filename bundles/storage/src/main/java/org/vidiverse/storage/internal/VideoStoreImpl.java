@@ -57,6 +57,7 @@ public final class VideoStoreImpl implements VideoStore {
     private final InstanceIdentity identity;
     private final Mapper mapper;
     private final VideoChanges changes;
+    private final BlockPresence blockPresence;
     /**
      * Totals of listings, forgotten on every write below; counters never change them, so the age limit only bounds
      * how long another node's write sharing the database goes unseen: 30 s.
@@ -68,6 +69,7 @@ public final class VideoStoreImpl implements VideoStore {
     public VideoStoreImpl(@Reference(target = ResourceLocalJpaTemplate.TARGET) JpaTemplate jpa,
                           @Reference InstanceIdentity identity, @Reference SchemaMigrator schema,
                           @Reference VideoChanges changes, @Reference VideoCache cache) {
+        this.blockPresence = new BlockPresence(jpa, changes);
         this.jpa = jpa;
         this.identity = identity;
         this.changes = changes;
@@ -195,7 +197,8 @@ public final class VideoStoreImpl implements VideoStore {
     @Override
     public Page<Video> list(VideoQuery query, PageRequest page) {
         String order = Sorts.orderBy("v", page, SORTS, "publishedAt", true);
-        VideoFilter filter = new VideoFilter(query);
+        VideoFilter filter = new VideoFilter(query, query.moderatedFor() == null ? BlockPresence.Blocks.ALL
+                : blockPresence.of(query.moderatedFor()));
         return jpa.txExpr(Required, em -> {
             Supplier<Long> count = () -> filter.bind(em.createQuery(
                     "SELECT COUNT(v) FROM VideoEntity v" + filter.where(), Long.class)).getSingleResult();
