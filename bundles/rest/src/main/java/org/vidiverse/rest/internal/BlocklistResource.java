@@ -52,7 +52,6 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Produces(MediaType.APPLICATION_JSON)
 public final class BlocklistResource {
     private static final Set<String> SORTS = Set.of("createdAt");
-    private static final String HOST_PATTERN = "[a-zA-Z0-9.-]+(:[0-9]{1,5})?";
     private static final int MAX_REASON = 1000;
 
     private final InstanceStore instances;
@@ -87,11 +86,8 @@ public final class BlocklistResource {
         Map<String, Object> by = UserJson.account(instanceAccount());
         List<Map<String, Object>> data = blocked.stream().skip(page.start()).limit(page.count())
                 .map(server -> {
-                    Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("byAccount", by);
-                    json.put("blockedServer", Map.of("host", server.host()));
-                    json.put("createdAt", Json.date(server.blockedAt() != null ? server.blockedAt()
-                            : server.createdAt()));
+                    Map<String, Object> json = BlockLists.serverEntry(by, server.host(),
+                            server.blockedAt() != null ? server.blockedAt() : server.createdAt());
                     json.put("reason", server.blockReason());
                     json.put("source", source(server.blockFeedId()));
                     return json;
@@ -105,14 +101,8 @@ public final class BlocklistResource {
     public Response blockServer(@Context SecurityContext security, Map<String, Object> json) {
         Caller.requireRole(security, UserRole.MODERATOR);
         Body body = new Body(json);
-        String host = body.requiredString("host", 255).trim().toLowerCase(Locale.ROOT);
+        String host = BlockLists.hostToBlock(body, instance);
         String reason = body.string("reason", MAX_REASON);
-        if (!host.matches(HOST_PATTERN)) {
-            throw Problem.invalidParam("host", "host must be a host name, with a port if needed");
-        }
-        if (host.equals(instance.host().toLowerCase(Locale.ROOT))) {
-            throw new Problem(409, "You cannot block your own server", null, null);
-        }
         if (instances.find(host).map(RemoteInstance::blocked).orElse(false)) {
             throw new Problem(409, "This server is already blocked", null, null);
         }
@@ -144,10 +134,7 @@ public final class BlocklistResource {
         Page<AccountBlock> page = blocks.blockedBy(instanceAccount().id(),
                 Paging.parse(start, count, sort, 15, "-createdAt", SORTS));
         List<Map<String, Object>> data = page.data().stream().map(block -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("byAccount", accountJson(block.byAccount().id()));
-            json.put("blockedAccount", accountJson(block.blockedAccount().id()));
-            json.put("createdAt", Json.date(block.createdAt()));
+            Map<String, Object> json = BlockLists.accountEntry(block, channels);
             json.put("reason", block.reason());
             json.put("source", source(block.feedId()));
             return json;
@@ -207,7 +194,4 @@ public final class BlocklistResource {
         return channels.findAccount(actors.instanceActor().id()).orElseThrow();
     }
 
-    private Map<String, Object> accountJson(long accountId) {
-        return channels.findAccount(accountId).map(UserJson::account).orElse(Map.of());
-    }
 }

@@ -1,6 +1,5 @@
 package org.vidiverse.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +44,6 @@ import org.vidiverse.rest.api.RestWhiteboard;
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserBlocklistResource {
     private static final Set<String> SORTS = Set.of("createdAt");
-    private static final String HOST_PATTERN = "[a-zA-Z0-9.-]+(:[0-9]{1,5})?";
 
     private final AccountBlockStore accountBlocks;
     private final ServerBlockStore serverBlocks;
@@ -68,13 +66,8 @@ public final class UserBlocklistResource {
         User user = Caller.require(security);
         Page<AccountBlock> page = accountBlocks.blockedBy(user.accountId(),
                 Paging.parse(start, count, sort, 15, "-createdAt", SORTS));
-        List<Map<String, Object>> data = page.data().stream().map(block -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("byAccount", accountJson(block.byAccount().id()));
-            json.put("blockedAccount", accountJson(block.blockedAccount().id()));
-            json.put("createdAt", Json.date(block.createdAt()));
-            return json;
-        }).toList();
+        List<Map<String, Object>> data = page.data().stream()
+                .map(block -> BlockLists.accountEntry(block, channels)).toList();
         return Map.of("total", page.total(), "data", data);
     }
 
@@ -116,14 +109,9 @@ public final class UserBlocklistResource {
         User user = Caller.require(security);
         PageRequest request = Paging.parse(start, count, sort, 15, "-createdAt", SORTS);
         Page<ServerBlock> page = serverBlocks.blockedBy(user.accountId(), request);
-        Map<String, Object> by = accountJson(user.accountId());
-        List<Map<String, Object>> data = page.data().stream().map(block -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("byAccount", by);
-            json.put("blockedServer", Map.of("host", block.host()));
-            json.put("createdAt", Json.date(block.createdAt()));
-            return json;
-        }).toList();
+        Map<String, Object> by = BlockLists.account(user.accountId(), channels);
+        List<Map<String, Object>> data = page.data().stream()
+                .map(block -> BlockLists.serverEntry(by, block.host(), block.createdAt())).toList();
         return Map.of("total", page.total(), "data", data);
     }
 
@@ -132,13 +120,7 @@ public final class UserBlocklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response blockServer(@Context SecurityContext security, Map<String, Object> json) {
         User user = Caller.require(security);
-        String host = new Body(json).requiredString("host", 255).trim().toLowerCase(Locale.ROOT);
-        if (!host.matches(HOST_PATTERN)) {
-            throw Problem.invalidParam("host", "host must be a host name, with a port if needed");
-        }
-        if (host.equals(instance.host().toLowerCase(Locale.ROOT))) {
-            throw new Problem(409, "You cannot block your own server", null, null);
-        }
+        String host = BlockLists.hostToBlock(new Body(json), instance);
         try {
             serverBlocks.block(user.accountId(), host);
         } catch (DuplicateException e) {
@@ -152,13 +134,9 @@ public final class UserBlocklistResource {
     public Response unblockServer(@Context SecurityContext security, @PathParam("host") String host) {
         User user = Caller.require(security);
         String h = host.trim().toLowerCase(Locale.ROOT);
-        if (!h.matches(HOST_PATTERN) || !serverBlocks.unblock(user.accountId(), h)) {
+        if (!h.matches(BlockLists.HOST_PATTERN) || !serverBlocks.unblock(user.accountId(), h)) {
             throw Problem.notFound("Server block entry not found");
         }
         return Response.noContent().build();
-    }
-
-    private Map<String, Object> accountJson(long accountId) {
-        return channels.findAccount(accountId).map(UserJson::account).orElse(Map.of());
     }
 }
