@@ -44,6 +44,15 @@ public record Video(long id, String uuid, String shortUuid, String name, String 
                 previewUrl, blacklisted, false);
     }
 
+    /**
+     * Whether other instances may have the video: published, public or unlisted, and neither blocked nor held for
+     * review. Only a local video is ever sent; a remote one answers for its origin.
+     */
+    public boolean federated() {
+        return state == VideoState.PUBLISHED && !blacklisted
+                && (privacy == VideoPrivacy.PUBLIC || privacy == VideoPrivacy.UNLISTED);
+    }
+
     /** PeerTube's {@code commentsPolicy}: 1 enabled, 2 disabled, 3 enabled but each comment approved first. */
     public int commentsPolicy() {
         return !commentsEnabled ? 2 : commentsRequireApproval ? 3 : 1;

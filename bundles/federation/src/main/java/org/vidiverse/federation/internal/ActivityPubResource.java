@@ -195,7 +195,7 @@ public final class ActivityPubResource {
     }
 
     private Video visibleVideo(String uuid) {
-        return videos.findByUuid(uuid).filter(ActivityPublisherImpl::visible)
+        return videos.findByUuid(uuid).filter(Video::federated)
                 .orElseThrow(() -> Problem.notFound("no such video"));
     }
 

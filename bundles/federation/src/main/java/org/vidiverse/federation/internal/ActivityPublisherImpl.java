@@ -18,7 +18,6 @@ import org.vidiverse.api.model.Actor;
 import org.vidiverse.api.model.Comment;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoPrivacy;
-import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.store.ActorStore;
 import org.vidiverse.api.store.CommentStore;
 import org.vidiverse.api.store.VideoStore;
@@ -66,7 +65,7 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     @Override
     public void videoPublished(long videoId) {
         guarded("publish video " + videoId, () -> videos.findById(videoId).filter(Video::local).ifPresent(video -> {
-            if (!visible(video)) {
+            if (!video.federated()) {
                 return;
             }
             Audience audience = audience(video);
@@ -82,7 +81,7 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     public void videoUpdated(long videoId) {
         guarded("update video " + videoId, () -> videos.findById(videoId).filter(Video::local).ifPresent(video -> {
             Audience audience = audience(video);
-            if (visible(video)) {
+            if (video.federated()) {
                 queue.deliver(audience.account, Activities.update(activityId(video.url(), "update"),
                         audience.account.url(), videoObject(video), to(video, audience), cc(video, audience)),
                         audience.all());
@@ -264,12 +263,6 @@ public final class ActivityPublisherImpl implements ActivityPublisher {
     private static List<String> cc(Video video, Audience audience) {
         return video.privacy() == VideoPrivacy.PUBLIC ? List.of(audience.account.followersUrl())
                 : List.of(ApContext.PUBLIC);
-    }
-
-    /** Whether other instances may have the video: published, public or unlisted, and not blocked or held. */
-    static boolean visible(Video video) {
-        return video.state() == VideoState.PUBLISHED && !video.blacklisted()
-                && (video.privacy() == VideoPrivacy.PUBLIC || video.privacy() == VideoPrivacy.UNLISTED);
     }
 
     /** A new id per activity sent: receivers ignore an id they have seen. */

@@ -100,11 +100,7 @@ public final class CommentsResource {
      * for the video's owner and moderators, their own for other users, none for anonymous visitors.
      */
     static Long heldVisibleTo(SecurityContext security, Video video) {
-        Optional<User> user = Caller.of(security);
-        if (user.isEmpty()) {
-            return CommentStore.NO_HELD;
-        }
-        return VideoAccess.ownsOrModerates(user.get(), video) ? null : user.get().accountId();
+        return Moderated.viewerOf(security, video.account() == null ? -1 : video.account().id());
     }
 
     @DELETE

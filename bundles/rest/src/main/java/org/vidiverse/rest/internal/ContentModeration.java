@@ -48,13 +48,13 @@ public final class ContentModeration {
     private final VideoBlacklistStore blacklist;
     private final InstanceSettings settings;
     private final InstanceIdentity identity;
-    /** For the comments policy an upload asks for; absent in unit tests of comments. */
-    @Reference
-    VideoStore videos;
+    private final VideoStore videos;
 
     @Activate
     public ContentModeration(@Reference ModerationService moderation, @Reference VideoBlacklistStore blacklist,
-                             @Reference InstanceSettings settings, @Reference InstanceIdentity identity) {
+                             @Reference InstanceSettings settings, @Reference InstanceIdentity identity,
+                             @Reference VideoStore videos) {
+        this.videos = videos;
         this.moderation = moderation;
         this.blacklist = blacklist;
         this.settings = settings;
@@ -84,7 +84,7 @@ public final class ContentModeration {
      * list before anyone can see it (it is still transcoding).
      */
     void afterUpload(Video created, User user, Verdict verdict, boolean commentsRequireApproval) {
-        if (commentsRequireApproval && videos != null) {
+        if (commentsRequireApproval) {
             videos.update(created.id(), VideoUpdate.commentsApproval(true));   // PeerTube's comments policy 3
         }
         String reason = verdict.decision() == Verdict.Decision.HOLD ? "Held for review: " + verdict.reason()

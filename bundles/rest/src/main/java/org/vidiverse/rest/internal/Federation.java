@@ -9,8 +9,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.vidiverse.api.federation.ActivityPublisher;
 import org.vidiverse.api.model.Video;
-import org.vidiverse.api.model.VideoPrivacy;
-import org.vidiverse.api.model.VideoState;
 
 /**
  * Tells the federation layer, when it is there, what the API changed. Without it (federation not installed) the
@@ -51,7 +49,6 @@ public final class Federation {
     }
 
     static boolean visible(Video video) {
-        return video.local() && video.state() == VideoState.PUBLISHED && !video.blacklisted()
-                && (video.privacy() == VideoPrivacy.PUBLIC || video.privacy() == VideoPrivacy.UNLISTED);
+        return video.local() && video.federated();
     }
 }

@@ -49,7 +49,7 @@ public class CommentThreadsResourceTest {
                 return List.of("fixed");
             }
         };
-        return new ContentModeration(chain, null, null, () -> "https://" + InteractionFakes.HOST);
+        return new ContentModeration(chain, null, null, () -> "https://" + InteractionFakes.HOST, null);
     }
 
     // ---- listing

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoBlacklist;
 import org.vidiverse.api.store.DuplicateException;
 import org.vidiverse.api.store.NotFoundException;
@@ -136,14 +137,20 @@ public final class VideoBlacklistStoreImpl implements VideoBlacklistStore {
                 return new Page<>(total, List.of());
             }
             List<Long> pageIds = Sorts.window(ids, page).getResultList();
-            return new Page<>(total, VideoStoreImpl.load(em, pageIds).stream().map(v -> entry(em, v)).toList());
+            List<VideoEntity> rows = VideoStoreImpl.load(em, pageIds);
+            List<Video> mapped = VideoStoreImpl.mapped(em, mapper, pageIds);   // one tag query for the page
+            return new Page<>(total, java.util.stream.IntStream.range(0, rows.size())
+                    .mapToObj(i -> entry(rows.get(i), mapped.get(i))).toList());
         });
     }
 
     private VideoBlacklist entry(EntityManager em, VideoEntity v) {
-        return new VideoBlacklist(VideoStoreImpl.mapped(em, mapper, List.of(v.getId())).get(0),
-                v.getBlacklistReason(), VideoBlacklist.Type.of(v.getBlacklistType()), v.isBlacklistUnfederated(),
-                toInstant(v.getBlacklistedAt()), toInstant(v.getBlacklistUpdatedAt()));
+        return entry(v, VideoStoreImpl.mapped(em, mapper, List.of(v.getId())).get(0));
+    }
+
+    private static VideoBlacklist entry(VideoEntity v, Video video) {
+        return new VideoBlacklist(video, v.getBlacklistReason(), VideoBlacklist.Type.of(v.getBlacklistType()),
+                v.isBlacklistUnfederated(), toInstant(v.getBlacklistedAt()), toInstant(v.getBlacklistUpdatedAt()));
     }
 
     private static VideoEntity locked(EntityManager em, long videoId) {
