@@ -9,8 +9,8 @@ import java.util.function.Function;
  * The test key and request of draft-cavage-http-signatures-12, Appendix C (a 1024-bit RSA key published in the
  * specification for exactly this purpose), and the signatures the specification gives for them.
  */
-final class CavageTestVectors {
-    static final String PUBLIC_KEY_PEM = """
+public final class CavageTestVectors {
+    public static final String PUBLIC_KEY_PEM = """
             -----BEGIN PUBLIC KEY-----
             MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCFENGw33yGihy92pDjZQhl0C3
             6rPJj+CvfSC8+q28hxA161QFNUd13wuCTUcq0Qd2qsBe/2hFyc2DCJJg0h1L78+6
@@ -19,7 +19,7 @@ final class CavageTestVectors {
             -----END PUBLIC KEY-----
             """;
 
-    static final String PRIVATE_KEY_PEM = """
+    public static final String PRIVATE_KEY_PEM = """
             -----BEGIN RSA PRIVATE KEY-----
             MIICXgIBAAKBgQDCFENGw33yGihy92pDjZQhl0C36rPJj+CvfSC8+q28hxA161QF
             NUd13wuCTUcq0Qd2qsBe/2hFyc2DCJJg0h1L78+6Z4UMR7EOcpfdUE9Hf3m/hs+F

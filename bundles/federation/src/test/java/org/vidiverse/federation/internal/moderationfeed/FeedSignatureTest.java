@@ -20,35 +20,13 @@ import org.vidiverse.api.model.AccountBlock;
 import org.vidiverse.api.model.ActorRef;
 import org.vidiverse.api.model.RemoteInstance;
 import org.vidiverse.federation.internal.activitypub.ApContext;
+import org.vidiverse.federation.internal.http.CavageTestVectors;
 import org.vidiverse.federation.internal.http.KeyPairs;
 
 /** Signing and verifying moderation feeds with fixed keys (draft-cavage's test key), and their canonical form. */
 public class FeedSignatureTest {
-    static final String PUBLIC_KEY_PEM = """
-            -----BEGIN PUBLIC KEY-----
-            MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCFENGw33yGihy92pDjZQhl0C3
-            6rPJj+CvfSC8+q28hxA161QFNUd13wuCTUcq0Qd2qsBe/2hFyc2DCJJg0h1L78+6
-            Z4UMR7EOcpfdUE9Hf3m/hs+FUR45uBJeDK1HSFHD8bHKD6kv8FPGfJTotc+2xjJw
-            oYi+1hqp1fIekaxsyQIDAQAB
-            -----END PUBLIC KEY-----
-            """;
-    static final String PRIVATE_KEY_PEM = """
-            -----BEGIN RSA PRIVATE KEY-----
-            MIICXgIBAAKBgQDCFENGw33yGihy92pDjZQhl0C36rPJj+CvfSC8+q28hxA161QF
-            NUd13wuCTUcq0Qd2qsBe/2hFyc2DCJJg0h1L78+6Z4UMR7EOcpfdUE9Hf3m/hs+F
-            UR45uBJeDK1HSFHD8bHKD6kv8FPGfJTotc+2xjJwoYi+1hqp1fIekaxsyQIDAQAB
-            AoGBAJR8ZkCUvx5kzv+utdl7T5MnordT1TvoXXJGXK7ZZ+UuvMNUCdN2QPc4sBiA
-            QWvLw1cSKt5DsKZ8UETpYPy8pPYnnDEz2dDYiaew9+xEpubyeW2oH4Zx71wqBtOK
-            kqwrXa/pzdpiucRRjk6vE6YY7EBBs/g7uanVpGibOVAEsqH1AkEA7DkjVH28WDUg
-            f1nqvfn2Kj6CT7nIcE3jGJsZZ7zlZmBmHFDONMLUrXR/Zm3pR5m0tCmBqa5RK95u
-            412jt1dPIwJBANJT3v8pnkth48bQo/fKel6uEYyboRtA5/uHuHkZ6FQF7OUkGogc
-            mSJluOdc5t6hI1VsLn0QZEjQZMEOWr+wKSMCQQCC4kXJEsHAve77oP6HtG/IiEn7
-            kpyUXRNvFsDE0czpJJBvL/aRFUJxuRK91jhjC68sA7NsKMGg5OXb5I5Jj36xAkEA
-            gIT7aFOYBFwGgQAQkWNKLvySgKbAZRTeLBacpHMuQdl1DfdntvAyqpAZ0lY0RKmW
-            G6aFKaqQfOXKCyWoUiVknQJAXrlgySFci/2ueKlIE1QqIiLSZ8V8OlpFLRnb1pzI
-            7U1yQXnTAEFYM560yJlzUpOb1V4cScGd365tiSMvxLOvTA==
-            -----END RSA PRIVATE KEY-----
-            """;
+    static final String PUBLIC_KEY_PEM = CavageTestVectors.PUBLIC_KEY_PEM;
+    static final String PRIVATE_KEY_PEM = CavageTestVectors.PRIVATE_KEY_PEM;
     static final PublicKey PUBLIC = KeyPairs.readPublic(PUBLIC_KEY_PEM);
     static final PrivateKey PRIVATE = KeyPairs.readPrivate(PRIVATE_KEY_PEM);
     static final String KEY_ID = "https://a.example/accounts/peertube#main-key";
