@@ -1,8 +1,8 @@
 // Test media made on the spot: a 3 s 160x90 clip (YUV4MPEG2, a moving gradient) and a 320x180 red PNG.
-// Usage: node make-media.js CLIP.y4m THUMB.png
+// Usage: node make-media.js CLIP.y4m THUMB.png [SECONDS]  (3 s unless told)
 const fs = require('fs'), zlib = require('zlib');
-const [clip, thumb] = process.argv.slice(2);
-const w = 160, h = 90, frames = 75, parts = [Buffer.from(`YUV4MPEG2 W${w} H${h} F25:1 Ip A1:1 C420jpeg\n`)];
+const [clip, thumb, seconds] = process.argv.slice(2);
+const w = 160, h = 90, frames = 25 * (Number(seconds) || 3), parts = [Buffer.from(`YUV4MPEG2 W${w} H${h} F25:1 Ip A1:1 C420jpeg\n`)];
 for (let f = 0; f < frames; f++) {
   const y = Buffer.alloc(w * h), c = Buffer.alloc(w * h / 2, 128);
   for (let i = 0; i < w * h; i++) y[i] = ((i % w) + (Math.floor(i / w)) + 3 * f) & 0xff;
