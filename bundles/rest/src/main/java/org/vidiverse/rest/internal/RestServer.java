@@ -268,9 +268,11 @@ public final class RestServer {
             return;
         }
         List<ResourceProvider> resourceProviders = new ArrayList<>();
+        List<Object> roots;
         synchronized (resources) {
-            resources.forEach(r -> resourceProviders.add(new SingletonResourceProvider(r)));
+            roots = new ArrayList<>(resources);
         }
+        roots.forEach(r -> resourceProviders.add(new SingletonResourceProvider(r)));
         if (resourceProviders.isEmpty()) {
             Endpoint last = dispatcher.current;
             dispatcher.current = null;
@@ -282,6 +284,7 @@ public final class RestServer {
         List<Object> allProviders = new ArrayList<>();
         allProviders.add(new JacksonJsonProvider(Json.mapper()));
         allProviders.add(new ProblemMapper());
+        allProviders.add(new WithdrawnResourceFilter(roots, resources::contains));
         synchronized (providers) {
             allProviders.addAll(providers);
         }
