@@ -128,6 +128,9 @@ public final class RatingStoreImpl implements RatingStore {
 
     @Override
     public void addView(long videoId) {
-        jpa.tx(Required, em -> CommentStoreImpl.moveCounters(em, videoId, "views = views + 1"));
+        jpa.tx(Required, em -> {
+            CommentStoreImpl.moveCounters(em, videoId, "views = views + 1");   // also locks the video's row
+            StatsStoreImpl.add(em, videoId, java.time.LocalDate.now(java.time.ZoneOffset.UTC), 1, 0, 0);
+        });
     }
 }

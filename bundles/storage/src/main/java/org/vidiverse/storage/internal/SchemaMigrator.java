@@ -88,7 +88,8 @@ public final class SchemaMigrator {
     static final List<IndexSpec> INDEXES = java.util.stream.Stream.of(LISTING_INDEXES, PLAYLIST_INDEXES,
             SORTED_LISTING_INDEXES, FILE_NAME_INDEXES, FederationSchema.INDEXES,
             List.of(AccountBlockSchema.TARGET_INDEX), ModerationSchema.INDEXES, AbuseSchema.INDEXES,
-            List.of(ModerationFeedSchema.TARGET_INDEX), MODERATED_LISTING_INDEXES).flatMap(List::stream).toList();
+            List.of(ModerationFeedSchema.TARGET_INDEX), MODERATED_LISTING_INDEXES,
+            List.of(DailyStatsSchema.DAY_INDEX)).flatMap(List::stream).toList();
 
     static final List<Step> STEPS = List.of(
             new Step(1, "indexes for listing, sorting, searching and claiming jobs", (c, identity) -> {
@@ -132,7 +133,9 @@ public final class SchemaMigrator {
                         for (IndexSpec index : MODERATED_LISTING_INDEXES) {
                             index.ensure(c);
                         }
-                    }));
+                    }),
+            new Step(12, "daily statistics per video: views, bytes from peers and from the server",
+                    (c, identity) -> DailyStatsSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

@@ -35,6 +35,7 @@ final class Stores implements AutoCloseable {
     final ModerationLogStoreImpl moderationLog;
     final ModerationFeedStoreImpl feeds;
     final AbuseStoreImpl abuses;
+    final StatsStoreImpl stats;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -61,6 +62,7 @@ final class Stores implements AutoCloseable {
         moderationLog = new ModerationLogStoreImpl(jpa, schema);
         feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors, changes);
         abuses = new AbuseStoreImpl(jpa, identity, schema);
+        stats = new StatsStoreImpl(jpa, schema);
     }
 
     /**
