@@ -1,0 +1,194 @@
+package org.vidiverse.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.instance.InstanceSettings;
+import org.vidiverse.api.model.Account;
+import org.vidiverse.api.model.Channel;
+import org.vidiverse.api.model.PageRequest;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.store.ChannelStore;
+import org.vidiverse.api.store.VideoQuery;
+import org.vidiverse.api.store.VideoStore;
+import org.vidiverse.rest.api.Paging;
+import org.vidiverse.rest.api.Problem;
+import org.vidiverse.rest.api.RestWhiteboard;
+
+/**
+ * {@code GET /feeds/videos.{format}} as PeerTube serves it: the newest videos of the public listing (public,
+ * published, nothing moderation hides from anonymous visitors, NSFW as the instance's default policy lists it),
+ * optionally of one account or channel, as RSS, Atom or JSON Feed. Feed readers fetch anonymously, so the answer is
+ * the same for everyone: it is sent with a public max-age and an ETag.
+ * ({@code /feeds/moderation.json} is the federation bundle's; JAX-RS prefers its longer literal path.)
+ */
+@Component(service = Object.class, property = RestWhiteboard.RESOURCE + "=true")
+@Path("/feeds")
+public final class FeedsResource {
+    /** How many videos a feed carries, as PeerTube's {@code FEEDS.COUNT}. */
+    static final int COUNT = 20;
+    static final int MAX_AGE_SECONDS = 300;
+
+    private final VideoStore videos;
+    private final ChannelStore channels;
+    private final InstanceIdentity instance;
+    private final InstanceSettings settings;
+
+    @Activate
+    public FeedsResource(@Reference VideoStore videos, @Reference ChannelStore channels,
+                         @Reference InstanceIdentity instance, @Reference InstanceSettings settings) {
+        this.videos = videos;
+        this.channels = channels;
+        this.instance = instance;
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("videos.{format}")
+    public Response videos(@Context Request request, @Context UriInfo uri, @PathParam("format") String format,
+                           @QueryParam("accountId") String accountId, @QueryParam("accountName") String accountName,
+                           @QueryParam("videoChannelId") String channelId,
+                           @QueryParam("videoChannelName") String channelName, @QueryParam("sort") String sort,
+                           @QueryParam("nsfw") String nsfw, @QueryParam("isLocal") String isLocal) {
+        Feeds.Format type = Feeds.Format.parse(format);
+        PageRequest page = Paging.parse("0", Integer.toString(COUNT), sort, COUNT, "-publishedAt",
+                VideoQuery.SORT_FIELDS);
+        Boolean nsfwFilter = SearchParams.nsfwFilter(nsfw,
+                "do_not_list".equals(settings.defaultNsfwPolicy()) ? Boolean.FALSE : null);
+        Boolean local = bool("isLocal", isLocal);
+        String base = instance.publicUrl();
+        Channel channel = channel(channelId, channelName);
+        Account account = channel != null ? null : account(accountId, accountName);
+        VideoQuery pub = VideoQuery.publicListing();
+        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), local, channel == null ? null : channel.id(),
+                account == null ? null : account.id(), nsfwFilter, null, null, null, 0L);
+        Feeds.Meta meta;
+        String feedUrl = base + uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        if (channel != null) {
+            meta = new Feeds.Meta(channel.displayName(), channel.description(), channel.url(), feedUrl, null);
+        } else if (account != null) {
+            meta = new Feeds.Meta(account.displayName(), account.description(), account.url(), feedUrl, null);
+        } else {
+            meta = new Feeds.Meta(settings.name(), settings.shortDescription(), base, feedUrl, null);
+        }
+        List<Feeds.Item> items = new ArrayList<>();
+        for (Video v : videos.list(query, page).data()) {
+            items.add(item(v, base));
+        }
+        return cached(request, type.mediaType, Feeds.render(type, meta, items));
+    }
+
+    /** A video as a feed item; its enclosures are its web videos, else its HLS renditions, highest first. */
+    Feeds.Item item(Video v, String base) {
+        Map<String, Object> json = VideoJson.details(v, videos.files(v.id()), videos.hlsPlaylist(v.id()).orElse(null),
+                base);
+        List<Feeds.Enclosure> enclosures = new ArrayList<>();
+        List<?> files = (List<?>) json.get("files");
+        if (files.isEmpty()) {
+            List<?> playlists = (List<?>) json.get("streamingPlaylists");
+            files = playlists.isEmpty() ? List.of() : (List<?>) ((Map<?, ?>) playlists.get(0)).get("files");
+        }
+        for (Object f : files) {
+            Map<?, ?> file = (Map<?, ?>) f;
+            int height = ((Number) ((Map<?, ?>) file.get("resolution")).get("id")).intValue();
+            enclosures.add(new Feeds.Enclosure((String) file.get("fileUrl"), height == 0 ? "audio/mp4" : "video/mp4",
+                    ((Number) file.get("size")).longValue(), height, ((Number) file.get("fps")).intValue(),
+                    v.duration()));
+        }
+        enclosures.sort((a, b) -> Integer.compare(b.height(), a.height()));
+        String thumbnail = (String) json.get("previewPath");
+        return new Feeds.Item(v.url(), v.name(), base + "/w/" + v.shortUuid(), v.description(), v.publishedAt(),
+                v.updatedAt(), v.channel() == null ? null : v.channel().displayName(),
+                v.channel() == null ? null : v.channel().url(), thumbnail == null ? null : base + thumbnail,
+                base + "/videos/embed/" + v.uuid(), enclosures);
+    }
+
+    private Channel channel(String id, String name) {
+        if (id != null && !id.isBlank()) {
+            return channels.findChannel(id("videoChannelId", id))
+                    .orElseThrow(() -> Problem.notFound("Video channel " + id + " not found"));
+        }
+        if (name != null && !name.isBlank()) {
+            return channels.findChannelByHandle(name.trim())
+                    .orElseThrow(() -> Problem.notFound("Video channel " + name + " not found"));
+        }
+        return null;
+    }
+
+    private Account account(String id, String name) {
+        if (id != null && !id.isBlank()) {
+            return channels.findAccount(id("accountId", id))
+                    .orElseThrow(() -> Problem.notFound("Account " + id + " not found"));
+        }
+        if (name != null && !name.isBlank()) {
+            return channels.findAccountByHandle(name.trim())
+                    .orElseThrow(() -> Problem.notFound("Account " + name + " not found"));
+        }
+        return null;
+    }
+
+    static long id(String param, String raw) {
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problem.invalidParam(param, param + " must be a positive integer");
+    }
+
+    static Boolean bool(String param, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problem.invalidParam(param, param + " must be true or false");
+        };
+    }
+
+    /** The body with a strong ETag; a reader that has it gets 304. */
+    static Response cached(Request request, String mediaType, String body) {
+        EntityTag tag = new EntityTag(sha256(body));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.cacheControl(cache).tag(tag).build();
+        }
+        return Response.ok(body, mediaType).cacheControl(cache).tag(tag).build();
+    }
+
+    private static String sha256(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
