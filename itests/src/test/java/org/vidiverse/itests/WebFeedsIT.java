@@ -105,8 +105,9 @@ public class WebFeedsIT {
         Http.Answer created = http.json("POST", "/api/v1/users", token, "{\"username\":\"carol\","
                 + "\"email\":\"carol@example.org\",\"password\":\"carol-pass\",\"role\":2,\"videoQuota\":-1}");
         assertEquals(created.body(), 200, created.status());
-        String carolChannel = http.get("/api/v1/users/me", http.login("carol", "carol-pass")).json()
-                .path("videoChannels").get(0).path("name").asText();
+        String carol = http.login("carol", "carol-pass");
+        JsonNode carolMe = http.get("/api/v1/users/me", carol).json();
+        String carolChannel = carolMe.path("videoChannels").get(0).path("name").asText();
         assertEquals(0, xml(ok("/feeds/videos.xml?videoChannelName=" + carolChannel, "application/rss+xml"))
                 .getElementsByTagName("item").getLength());
         assertEquals(0, xml(ok("/feeds/videos.xml?accountName=carol", "application/rss+xml"))
@@ -119,6 +120,38 @@ public class WebFeedsIT {
         assertProblem(400, http.get("/feeds/videos.xml?accountId=abc"));
         assertProblem(400, http.get("/feeds/videos.xml?sort=-hotness"));
         assertProblem(400, http.get("/feeds/videos.xml?isLocal=maybe"));
+
+        // the subscription feed: carol's feed token opens her feed, which lists what she follows, and only hers
+        long carolAccount = carolMe.path("account").path("id").asLong();
+        assertProblem(401, http.get("/api/v1/users/scoped-tokens"));
+        String feedToken = http.get("/api/v1/users/scoped-tokens", carol).json().path("feedToken").asText();
+        assertEquals(feedToken, http.get("/api/v1/users/scoped-tokens", carol).json().path("feedToken").asText());
+        String subscriptions = "/feeds/subscriptions.xml?accountId=" + carolAccount + "&token=";
+        assertEquals(0, xml(ok(subscriptions + feedToken, "application/rss+xml")).getElementsByTagName("item")
+                .getLength());
+        assertEquals(204, http.json("POST", "/api/v1/users/me/subscriptions", carol,
+                "{\"uri\":\"" + channel.path("name").asText() + "\"}").status());
+        itemLinking(xml(ok(subscriptions + feedToken, "application/rss+xml")).getElementsByTagName("item"), "link",
+                BASE + "/w/" + shortUuid);
+        String rootToken = http.get("/api/v1/users/scoped-tokens", token).json().path("feedToken").asText();
+        assertProblem(403, http.get(subscriptions + rootToken));
+        assertProblem(400, http.get("/feeds/subscriptions.xml?accountId=" + carolAccount));
+        assertProblem(404, http.get("/feeds/subscriptions.xml?accountId=999999&token=" + feedToken));
+        String renewed = http.json("POST", "/api/v1/users/scoped-tokens", carol, null).json().path("feedToken")
+                .asText();
+        assertProblem(403, http.get(subscriptions + feedToken));
+        assertEquals(200, http.get(subscriptions + renewed).status());
+
+        // the comments feed lists a comment of the video, escaped, and 404s for an unknown video
+        Http.Answer comment = http.json("POST", "/api/v1/videos/" + uuid + "/comment-threads", token,
+                "{\"text\":\"Nice & <b>bold</b>\"}");
+        assertEquals(comment.body(), 200, comment.status());
+        Document comments = xml(ok("/feeds/video-comments.xml?videoId=" + shortUuid, "application/rss+xml"));
+        assertEquals(1, comments.getElementsByTagName("item").getLength());
+        assertEquals("Nice & <b>bold</b>", ((Element) comments.getElementsByTagName("item").item(0))
+                .getElementsByTagName("description").item(0).getTextContent());
+        assertEquals(1, http.get("/feeds/video-comments.json").json().path("items").size());
+        assertProblem(404, http.get("/feeds/video-comments.atom?videoId=nosuchvideo1"));
 
         // oEmbed for both watch URL shapes; unknown videos 404, other hosts 400, XML 501
         for (String url : new String[] {BASE + "/w/" + shortUuid, BASE + "/videos/watch/" + uuid}) {

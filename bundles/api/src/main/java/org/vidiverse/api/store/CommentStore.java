@@ -116,6 +116,15 @@ public interface CommentStore {
      */
     boolean delete(long id);
 
+    /**
+     * The newest comments anyone may read, replies included, on the videos {@code videos} selects (give it a public
+     * listing's query, e.g. of one video's channel): neither deleted nor held for review, and not by an account or
+     * an instance this instance blocked. Newest first, at most {@code count}. Comment feeds list these.
+     *
+     * @since 1.5
+     */
+    List<Comment> latest(VideoQuery videos, Long videoId, int count);
+
     /** Comments of a video that are neither deleted nor held for review, replies included. */
     long countNotDeleted(long videoId);
 

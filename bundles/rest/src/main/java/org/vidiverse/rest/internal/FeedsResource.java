@@ -36,7 +36,8 @@ import org.vidiverse.rest.api.Problem;
 import org.vidiverse.rest.api.RestWhiteboard;
 
 /**
- * {@code GET /feeds/videos.{format}} as PeerTube serves it: the newest videos of the public listing (public,
+ * {@code GET /feeds/videos.{format}}, {@code /feeds/video-comments.{format}} and
+ * {@code /feeds/subscriptions.{format}} as PeerTube serves them: the newest videos of the public listing (public,
  * published, nothing moderation hides from anonymous visitors, NSFW as the instance's default policy lists it),
  * optionally of one account or channel, as RSS, Atom or JSON Feed. Feed readers fetch anonymously, so the answer is
  * the same for everyone: it is sent with a public max-age and an ETag.
@@ -51,13 +52,22 @@ public final class FeedsResource {
 
     private final VideoStore videos;
     private final ChannelStore channels;
+    private final org.vidiverse.api.store.CommentStore comments;
+    private final org.vidiverse.api.store.FeedTokenStore feedTokens;
+    private final org.vidiverse.api.store.UserStore users;
     private final InstanceIdentity instance;
     private final InstanceSettings settings;
 
     @Activate
     public FeedsResource(@Reference VideoStore videos, @Reference ChannelStore channels,
+                         @Reference org.vidiverse.api.store.CommentStore comments,
+                         @Reference org.vidiverse.api.store.FeedTokenStore feedTokens,
+                         @Reference org.vidiverse.api.store.UserStore users,
                          @Reference InstanceIdentity instance, @Reference InstanceSettings settings) {
         this.videos = videos;
+        this.comments = comments;
+        this.feedTokens = feedTokens;
+        this.users = users;
         this.channels = channels;
         this.instance = instance;
         this.settings = settings;
@@ -83,8 +93,7 @@ public final class FeedsResource {
         VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), local, channel == null ? null : channel.id(),
                 account == null ? null : account.id(), nsfwFilter, null, null, null, 0L);
         Feeds.Meta meta;
-        String feedUrl = base + uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        String feedUrl = feedUrl(base, uri);
         if (channel != null) {
             meta = new Feeds.Meta(channel.displayName(), channel.description(), channel.url(), feedUrl, null);
         } else if (account != null) {
@@ -97,6 +106,103 @@ public final class FeedsResource {
             items.add(item(v, base));
         }
         return cached(request, type.mediaType, Feeds.render(type, meta, items));
+    }
+
+    /**
+     * {@code GET /feeds/subscriptions.{format}?accountId=&token=}: the newest videos of the channels an account
+     * follows, for feed readers that cannot log in: {@code token} is the account's user's feed token
+     * ({@code /api/v1/users/scoped-tokens}). Without either parameter 400, unknown account 404, a token that is not
+     * that account's 403.
+     */
+    @GET
+    @Path("subscriptions.{format}")
+    public Response subscriptions(@Context Request request, @Context UriInfo uri, @PathParam("format") String format,
+                                  @QueryParam("accountId") String accountId, @QueryParam("token") String token,
+                                  @QueryParam("sort") String sort, @QueryParam("nsfw") String nsfw) {
+        Feeds.Format type = Feeds.Format.parse(format);
+        if (accountId == null || accountId.isBlank()) {
+            throw Problem.invalidParam("accountId", "accountId is required");
+        }
+        if (token == null || token.isBlank()) {
+            throw Problem.invalidParam("token", "token is required");
+        }
+        PageRequest page = Paging.parse("0", Integer.toString(COUNT), sort, COUNT, "-publishedAt",
+                VideoQuery.SORT_FIELDS);
+        Account account = account(accountId, null);
+        boolean owner = feedTokens.userOf(token.trim()).flatMap(users::findById)
+                .map(u -> u.accountId() == account.id()).orElse(false);
+        if (!owner) {
+            throw Problem.forbidden("This token is not the feed token of account " + account.id());
+        }
+        Boolean nsfwFilter = SearchParams.nsfwFilter(nsfw,
+                "do_not_list".equals(settings.defaultNsfwPolicy()) ? Boolean.FALSE : null);
+        VideoQuery pub = VideoQuery.publicListing();
+        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, null, null, nsfwFilter, null, null,
+                account.id(), account.id());
+        String base = instance.publicUrl();
+        Feeds.Meta meta = new Feeds.Meta(account.displayName() + " - subscriptions", null, base,
+                feedUrl(base, uri), null);
+        List<Feeds.Item> items = new ArrayList<>();
+        for (Video v : videos.list(query, page).data()) {
+            items.add(item(v, base));
+        }
+        CacheControl privateCache = new CacheControl();
+        privateCache.setPrivate(true);
+        privateCache.setMaxAge(MAX_AGE_SECONDS);
+        return Response.ok(Feeds.render(type, meta, items), type.mediaType).cacheControl(privateCache).build();
+    }
+
+    /**
+     * {@code GET /feeds/video-comments.{format}}: the newest readable comments of the public listing's videos, of
+     * one video ({@code videoId}: id, UUID or short UUID of a listed video), or of one account's or channel's videos.
+     */
+    @GET
+    @Path("video-comments.{format}")
+    public Response comments(@Context Request request, @Context UriInfo uri, @PathParam("format") String format,
+                             @QueryParam("videoId") String videoId, @QueryParam("accountId") String accountId,
+                             @QueryParam("accountName") String accountName,
+                             @QueryParam("videoChannelId") String channelId,
+                             @QueryParam("videoChannelName") String channelName) {
+        Feeds.Format type = Feeds.Format.parse(format);
+        String base = instance.publicUrl();
+        Video only = videoId == null || videoId.isBlank() ? null : listedVideo(videoId);
+        Channel channel = channel(channelId, channelName);
+        Account account = channel != null ? null : account(accountId, accountName);
+        VideoQuery pub = VideoQuery.publicListing();
+        VideoQuery query = new VideoQuery(pub.privacies(), pub.states(), null, channel == null ? null : channel.id(),
+                account == null ? null : account.id(), null, null, null, null, 0L);
+        String title = only != null ? only.name() : channel != null ? channel.displayName()
+                : account != null ? account.displayName() : settings.name();
+        Feeds.Meta meta = new Feeds.Meta(title + " - comments", null,
+                only != null ? base + "/w/" + only.shortUuid() : base, feedUrl(base, uri), null);
+        Map<Long, Video> seen = new java.util.HashMap<>();
+        List<Feeds.Item> items = new ArrayList<>();
+        for (org.vidiverse.api.model.Comment c : comments.latest(query, only == null ? null : only.id(), COUNT)) {
+            Video v = seen.computeIfAbsent(c.videoId(), id -> videos.findById(id).orElse(null));
+            if (v == null) {
+                continue;   // deleted in between
+            }
+            String link = base + "/w/" + v.shortUuid() + ";threadId=" + (c.threadId() == null ? c.id() : c.threadId());
+            items.add(new Feeds.Item(c.url(), v.name(), link, c.text(), c.createdAt(), c.updatedAt(),
+                    c.account() == null ? null : c.account().displayName(),
+                    c.account() == null ? null : c.account().url(), null, null, List.of()));
+        }
+        return cached(request, type.mediaType, Feeds.render(type, meta, items));
+    }
+
+    /** A video anonymous visitors can list, by id, UUID or short UUID; 404 for others too, as if unknown. */
+    private Video listedVideo(String id) {
+        Video v = new VideoAccess(videos).find(id);
+        if (v.privacy() != org.vidiverse.api.model.VideoPrivacy.PUBLIC
+                || v.state() != org.vidiverse.api.model.VideoState.PUBLISHED || v.blacklisted()) {
+            throw Problem.notFound("Video not found");
+        }
+        return v;
+    }
+
+    private static String feedUrl(String base, UriInfo uri) {
+        return base + uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
     }
 
     /** A video as a feed item; its enclosures are its web videos, else its HLS renditions, highest first. */

@@ -238,6 +238,11 @@ final class InteractionFakes {
             }
 
             @Override
+            public List<Comment> latest(org.vidiverse.api.store.VideoQuery videos, Long videoId, int count) {
+                throw new UnsupportedOperationException("latest");
+            }
+
+            @Override
             public long countNotDeleted(long videoId) {
                 return rows.values().stream().filter(c -> c.videoId() == videoId && !c.deleted()
                         && !c.heldForReview()).count();

@@ -182,6 +182,21 @@ public final class CommentStoreImpl implements CommentStore {
         });
     }
 
+    @Override
+    public List<Comment> latest(org.vidiverse.api.store.VideoQuery videos, Long videoId, int count) {
+        VideoFilter filter = new VideoFilter(videos);
+        // the authors the instance blocked, as HiddenByModeration leaves out the videos of blocked channels' owners
+        String where = filter.where() + (videoId == null ? "" : " AND v.id = " + videoId.longValue())
+                + " AND c.deletedAt IS NULL AND (c.heldForReview IS NULL OR c.heldForReview = false)"
+                + " AND c.account.id NOT IN (SELECT ib.target.id FROM AccountBlockEntity ib"
+                + " WHERE ib.byAccount.actor.type = :blockerType AND ib.byAccount.actor.server IS NULL)"
+                + " AND c.account.actor.id NOT IN (SELECT ma.id FROM ActorEntity ma WHERE ma.server.blocked = true)";
+        return jpa.txExpr(Required, em -> filter.bind(em.createQuery("SELECT c FROM CommentEntity c JOIN c.video v"
+                        + where + " ORDER BY c.createdAt DESC, c.id DESC", CommentEntity.class))
+                .setParameter("blockerType", org.vidiverse.api.model.ActorType.APPLICATION)
+                .setMaxResults(Math.max(0, count)).getResultList().stream().map(c -> comment(c, 0, 0)).toList());
+    }
+
     private static Long videoOf(EntityManager em, long commentId) {
         return em.createQuery("SELECT c.video.id FROM CommentEntity c WHERE c.id = :id", Long.class)
                 .setParameter("id", commentId).getResultList().stream().findFirst()

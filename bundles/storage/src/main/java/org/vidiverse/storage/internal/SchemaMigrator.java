@@ -135,7 +135,9 @@ public final class SchemaMigrator {
                         }
                     }),
             new Step(12, "daily statistics per video: views, bytes from peers and from the server",
-                    (c, identity) -> DailyStatsSchema.migrate(c)));
+                    (c, identity) -> DailyStatsSchema.migrate(c)),
+            new Step(13, "feed tokens: one secret per user for the subscription feed",
+                    (c, identity) -> FeedTokenSchema.migrate(c)));
 
     private final JpaTemplate jpa;
     private final InstanceIdentity identity;

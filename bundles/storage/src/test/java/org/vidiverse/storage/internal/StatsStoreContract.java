@@ -1,6 +1,7 @@
 package org.vidiverse.storage.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.store.NotFoundException;
 import org.vidiverse.api.store.StatsStore;
+import org.vidiverse.api.store.VideoQuery;
 
 /** Daily statistics, totals and job counts on every database; subclasses provide a fresh database per test. */
 public abstract class StatsStoreContract {
@@ -114,7 +116,51 @@ public abstract class StatsStoreContract {
     public void theSchemaStepIsRecordedOnce() {
         assertEquals(SchemaMigrator.latestVersion(), s.schema.migrate());
         assertEquals(SchemaMigrator.latestVersion(), s.schema.migrate());
-        assertEquals(12, SchemaMigrator.latestVersion());
+        assertEquals(13, SchemaMigrator.latestVersion());
+    }
+
+    @Test
+    public void latestCommentsAreTheReadableOnesOfListedVideosNewestFirst() {
+        User bob = user("bob");
+        User eve = user("eve");
+        Video open = video(bob, "open");
+        Video hidden = s.videos.create(new NewVideo(s.channels.channelsOf(bob.accountId()).get(0).id(), "private",
+                null, null, org.vidiverse.api.model.VideoPrivacy.PRIVATE,
+                org.vidiverse.api.model.VideoState.PUBLISHED, 0, null, null, null, List.of(), false, true, true,
+                false));
+        var first = s.comments.create(open.id(), bob.accountId(), null, "first");
+        var reply = s.comments.create(open.id(), bob.accountId(), first.id(), "reply");
+        s.comments.create(open.id(), bob.accountId(), null, "held", true);
+        var gone = s.comments.create(open.id(), bob.accountId(), null, "gone");
+        s.comments.delete(gone.id());
+        s.comments.create(hidden.id(), bob.accountId(), null, "on a private video");
+        s.comments.create(open.id(), eve.accountId(), null, "by a blocked account");
+        s.blocks.block(s.actors.instanceActor().id(), eve.accountId());
+
+        VideoQuery listing = VideoQuery.publicListing();
+        assertEquals(List.of(reply.id(), first.id()),
+                s.comments.latest(listing, null, 10).stream().map(c -> c.id()).toList());
+        assertEquals(List.of(reply.id()), s.comments.latest(listing, open.id(), 1).stream().map(c -> c.id()).toList());
+        assertEquals(List.of(), s.comments.latest(listing, hidden.id(), 10));
+        assertEquals(List.of(), s.comments.latest(listing.withChannel(999_999), null, 10));
+    }
+
+    @Test
+    public void feedTokensAreStableUntilRenewedAndGoWithTheirUser() {
+        User bob = user("bob");
+        User eve = user("eve");
+        String token = s.feedTokens.feedToken(bob.id());
+        assertEquals(token, s.feedTokens.feedToken(bob.id()));
+        assertEquals(java.util.Optional.of(bob.id()), s.feedTokens.userOf(token));
+        String renewed = s.feedTokens.renew(bob.id());
+        assertNotEquals(token, renewed);
+        assertEquals(java.util.Optional.empty(), s.feedTokens.userOf(token));
+        assertEquals(java.util.Optional.of(bob.id()), s.feedTokens.userOf(renewed));
+        assertNotEquals(renewed, s.feedTokens.feedToken(eve.id()));
+        assertThrows(NotFoundException.class, () -> s.feedTokens.feedToken(999_999));
+        assertEquals(java.util.Optional.empty(), s.feedTokens.userOf(""));
+        s.users.delete(bob.id());
+        assertEquals(java.util.Optional.empty(), s.feedTokens.userOf(renewed));
     }
 
     private User user(String name) {

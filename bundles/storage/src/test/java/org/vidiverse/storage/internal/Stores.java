@@ -36,6 +36,7 @@ final class Stores implements AutoCloseable {
     final ModerationFeedStoreImpl feeds;
     final AbuseStoreImpl abuses;
     final StatsStoreImpl stats;
+    final FeedTokenStoreImpl feedTokens;
 
     final VideoCache videoCache = new VideoCache(changes);
 
@@ -63,6 +64,7 @@ final class Stores implements AutoCloseable {
         feeds = new ModerationFeedStoreImpl(jpa, identity, schema, actors, changes);
         abuses = new AbuseStoreImpl(jpa, identity, schema);
         stats = new StatsStoreImpl(jpa, schema);
+        feedTokens = new FeedTokenStoreImpl(jpa, schema);
     }
 
     /**
