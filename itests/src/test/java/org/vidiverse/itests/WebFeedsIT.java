@@ -185,6 +185,10 @@ public class WebFeedsIT {
                 metric.replace("12345", "-5")));
         assertProblem(400, http.json("POST", "/api/v1/metrics/playback", null,
                 metric.replace("\"p2p-media-loader\"", "\"flash\"")));
+        JsonNode p2p = http.get("/api/v1/videos/" + uuid + "/stats/p2p", token).json();
+        assertEquals(12345, p2p.path("bytesFromPeers").asLong());
+        assertEquals(678, p2p.path("bytesFromServer").asLong());
+        assertProblem(403, http.get("/api/v1/videos/" + uuid + "/stats/p2p", carol));
         JsonNode series = http.get("/api/v1/server/stats/timeseries?days=7", token).json();
         assertEquals(7, series.path("days").size());
         JsonNode today = series.path("days").get(6);

@@ -153,6 +153,22 @@ public class OEmbedAndMetricsTest {
     }
 
     @Test
+    public void p2pTotalsAreForTheOwnerAndModeratorsOnly() {
+        f.video(10, 1, VideoPrivacy.PUBLIC, true);
+        StatsStore totals = InteractionFakes.proxy(StatsStore.class, (name, args) ->
+                new StatsStore.PlaybackBytes(300, 100));
+        VideoP2pStatsResource p2p = new VideoP2pStatsResource(totals, f.videoStore);
+        Map<String, Object> json = p2p.get(InteractionFakes.as(1, org.vidiverse.api.model.UserRole.USER), "10");
+        assertEquals(300L, json.get("bytesFromPeers"));
+        assertEquals(0.75, (Double) json.get("peerRatio"), 1e-9);
+        assertEquals(100L, p2p.get(InteractionFakes.as(7, org.vidiverse.api.model.UserRole.MODERATOR), "10")
+                .get("bytesFromServer"));
+        assertStatus(403, () -> p2p.get(InteractionFakes.as(2, org.vidiverse.api.model.UserRole.USER), "10"));
+        assertStatus(401, () -> p2p.get(InteractionFakes.anonymous(), "10"));
+        assertStatus(404, () -> p2p.get(InteractionFakes.as(1, org.vidiverse.api.model.UserRole.USER), "99"));
+    }
+
+    @Test
     public void timeseriesDaysAreOneTo365() {
         assertEquals(30, ServerStatsResource.days(null));
         assertEquals(1, ServerStatsResource.days("1"));
