@@ -133,7 +133,8 @@ public final class OEmbedResource {
         json.put("author_url", channel == null ? null : channel.url());
         json.put("provider_name", "Vidiverse");
         json.put("provider_url", base);
-        boolean fits = (maxWidth == null || maxWidth >= pictureWidth) && (maxHeight == null || maxHeight >= pictureHeight);
+        boolean fits = (maxWidth == null || maxWidth >= pictureWidth)
+                && (maxHeight == null || maxHeight >= pictureHeight);
         if (picturePath != null && fits) {
             json.put("thumbnail_url", base + picturePath);
             json.put("thumbnail_width", pictureWidth);

@@ -18,7 +18,8 @@ final class DailyStatsSchema {
     static void migrate(Connection c) throws SQLException {
         if (!FederationSchema.tableExists(c, TABLE)) {
             FederationSchema.execute(c, "CREATE TABLE " + TABLE + " (video_id BIGINT NOT NULL, "
-                    + "stat_day DATE NOT NULL, views BIGINT NOT NULL, bytes_from_peers BIGINT NOT NULL, bytes_from_server BIGINT NOT NULL, "
+                    + "stat_day DATE NOT NULL, views BIGINT NOT NULL, bytes_from_peers BIGINT NOT NULL, "
+                    + "bytes_from_server BIGINT NOT NULL, "
                     + "PRIMARY KEY (video_id, stat_day))");
         }
         DAY_INDEX.ensure(c);
