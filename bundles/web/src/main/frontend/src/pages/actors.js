@@ -1,11 +1,11 @@
 import { html } from 'htm/preact';
 import { api } from '../api.js';
 import { SubscribeButton } from './watch.js';
-import { ErrorBox, Loading, VideoGrid, plural, useLoad, channelHandle } from './common.js';
+import { Avatar, ErrorBox, Loading, VideoGrid, plural, useLoad, channelHandle } from './common.js';
 
 function Head({ actor, handle, children }) {
   return html`<header class="actor-head">
-    <img class="avatar" alt="" src=${actor.avatars?.[0]?.path || ''} />
+    <${Avatar} actor=${actor} />
     <div>
       <h1 style="margin:0">${actor.displayName || actor.name}</h1>
       <div class="muted">@${handle} · ${plural(actor.followersCount || 0, 'subscriber')}</div>

@@ -2,7 +2,7 @@ import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, useCurrentUser } from '../api.js';
 import { Comments } from './comments.js';
-import { ErrorBox, Loading, formatBytes, formatDate, plural, useLoad, channelHandle } from './common.js';
+import { Avatar, ErrorBox, Loading, formatBytes, formatDate, plural, useLoad, channelHandle } from './common.js';
 
 /** The <video> with the player on it; reports views (and history) once playback passed a few seconds. */
 export function Player({ video, autoplay = false, onStats }) {
@@ -44,6 +44,11 @@ export function Player({ video, autoplay = false, onStats }) {
   <${ErrorBox} error=${error} />`;
 }
 
+function Thumb({ down }) {
+  return html`<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" style=${down ? 'transform:rotate(180deg)' : ''}>
+    <path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"/></svg>`;
+}
+
 function Rating({ video }) {
   const user = useCurrentUser();
   const [counts, setCounts] = useState({ likes: video.likes || 0, dislikes: video.dislikes || 0 });
@@ -70,9 +75,9 @@ function Rating({ video }) {
   const title = user ? undefined : 'Log in to rate';
   return html`<div class="row" role="group" aria-label="Rating">
     <button class="btn" data-testid="like" aria-pressed=${mine === 'like'} disabled=${!user} title=${title}
-      onClick=${() => rate('like')}>👍 <span data-testid="likes">${counts.likes}</span><span class="sr"> likes</span></button>
+      onClick=${() => rate('like')}><${Thumb} /> Like <span data-testid="likes">${counts.likes}</span></button>
     <button class="btn" data-testid="dislike" aria-pressed=${mine === 'dislike'} disabled=${!user} title=${title}
-      onClick=${() => rate('dislike')}>👎 <span data-testid="dislikes">${counts.dislikes}</span></button>
+      onClick=${() => rate('dislike')}><${Thumb} down /> Dislike <span data-testid="dislikes">${counts.dislikes}</span></button>
     <${ErrorBox} error=${error} />
   </div>`;
 }
@@ -169,7 +174,7 @@ export function WatchPage({ id }) {
       </div>
       ${published && html`<${Stats} stats=${stats} />`}
       ${channel && html`<div class="channel-line">
-        <img class="avatar" alt="" src=${channel.avatars?.[0]?.path || ''} />
+        <${Avatar} actor=${channel} />
         <div><a href=${`/c/${channelHandle(channel)}`}><strong>${channel.displayName || channel.name}</strong></a><br />
           <span class="muted">by <a href=${`/a/${channelHandle(video.account)}`}>${video.account?.displayName || video.account?.name}</a></span></div>
         <${SubscribeButton} channel=${channel} />
