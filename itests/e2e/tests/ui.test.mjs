@@ -149,6 +149,30 @@ test('the embed page plays the video alone', async () => {
   await screenshot(page, 'embed');
 });
 
+test('an upload cut off mid-way resumes where the server stopped and completes', async () => {
+  const { clip } = media(5);
+  let cut = 0;
+  // the first chunk never reaches the server: the page must ask what the server holds and send it again
+  await page.route('**/api/v1/videos/upload-resumable?upload_id=*', (route) => {
+    if (route.request().method() === 'PUT' && cut === 0) { cut++; return route.abort('connectionreset'); }
+    return route.continue();
+  });
+  try {
+    await page.goto(`${URL_BASE}/videos/upload`);
+    await page.setInputFiles('#up-file', clip);
+    await page.fill('#up-name', `${NAME} resumed`);
+    await page.click('main form button[type=submit]');
+    await page.getByTestId('watch-link').waitFor({ timeout: 60_000 });
+  } finally {
+    await page.unroute('**/api/v1/videos/upload-resumable?upload_id=*');
+  }
+  assert.equal(cut, 1, 'one chunk was cut off');
+  assert.equal(await page.getByTestId('upload-percent').innerText(), '100 %');
+  const id = (await page.getByTestId('watch-link').getAttribute('href')).split('/').pop();
+  const created = await api('GET', `/api/v1/videos/${id}`);
+  assert.equal(created.name, `${NAME} resumed`);
+});
+
 test('uploading a file that is no video shows the API error', async () => {
   const dir = path.join(WORK, 'media');
   mkdirSync(dir, { recursive: true });
