@@ -173,6 +173,38 @@ test('an upload cut off mid-way resumes where the server stopped and completes',
   assert.equal(created.name, `${NAME} resumed`);
 });
 
+test('my videos edits and deletes; subscriptions and history list what the user follows and watched', async () => {
+  const row = (name) => page.getByTestId('my-video-row').filter({ hasText: name });
+  await page.goto(`${URL_BASE}/my-library/videos`);
+  await row(`${NAME} resumed`).getByRole('button', { name: 'Edit' }).click();
+  const title = page.getByLabel('Title');
+  await title.fill(`${NAME} renamed`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await row(`${NAME} renamed`).waitFor();
+  page.once('dialog', (d) => d.accept());
+  await row(`${NAME} renamed`).getByRole('button', { name: 'Delete' }).click();
+  await row(`${NAME} renamed`).waitFor({ state: 'detached' });
+  const mine = await api('GET', '/api/v1/users/me/videos', { token: await token() });
+  assert.ok(!mine.data.some((v) => v.name.startsWith(`${NAME} re`)), 'renamed, then deleted');
+
+  await page.goto(`${URL_BASE}/c/root_channel`);
+  await page.locator('[data-testid=subscribe]:not([disabled])').waitFor();
+  if (await page.getByTestId('subscribe').getAttribute('aria-pressed') === 'true') {   // an instance used before
+    await page.getByTestId('subscribe').click();
+  }
+  await page.locator('[data-testid=subscribe][aria-pressed=false]').click();
+  await page.locator('[data-testid=subscribe][aria-pressed=true]').waitFor();
+  await page.goto(`${URL_BASE}/my-library/subscriptions`);
+  await page.getByTestId('subscriptions').getByRole('link', { name: 'Main root channel' }).waitFor();
+  await page.getByTestId('video-card').filter({ hasText: NAME }).first().waitFor();
+
+  await page.goto(`${URL_BASE}/my-library/history/videos`);
+  await page.getByTestId('video-card').filter({ hasText: NAME }).waitFor();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Clear history' }).click();
+  await page.getByText('Your watch history is empty.').waitFor();
+});
+
 test('uploading a file that is no video shows the API error', async () => {
   const dir = path.join(WORK, 'media');
   mkdirSync(dir, { recursive: true });
