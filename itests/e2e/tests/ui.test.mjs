@@ -222,6 +222,48 @@ test('uploading a file that is no video shows the API error', async () => {
   assert.ok(!mine.data.some((v) => v.name === 'Not a video'), 'no video was created');
 });
 
+test('settings change the display name shown in the header', async () => {
+  const display = `Root ${Date.now().toString(36)}`;
+  await page.goto(`${URL_BASE}/my-account/settings`);
+  await page.getByLabel('Display name').fill(display);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  await page.locator('header').getByRole('link', { name: display }).waitFor();
+  assert.equal((await api('GET', '/api/v1/users/me', { token: await token() })).account.displayName, display);
+});
+
+test('an expired access token is refreshed with the refresh token', async () => {
+  const before = await page.evaluate(() => {
+    const t = JSON.parse(localStorage.getItem('vid.tokens'));
+    const old = t.access_token;
+    t.access_token = 'expired-or-revoked';
+    localStorage.setItem('vid.tokens', JSON.stringify(t));
+    return old;
+  });
+  await page.goto(`${URL_BASE}/my-library/videos`);
+  await page.getByTestId('my-videos').waitFor();
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('vid.tokens')).access_token);
+  assert.notEqual(after, 'expired-or-revoked');
+  assert.notEqual(after, before, 'a new token from the refresh grant');
+});
+
+test('the signup page follows the instance configuration', async () => {
+  const config = await api('GET', '/api/v1/config');
+  await page.goto(`${URL_BASE}/signup`);
+  if (config.signup.allowed) {
+    await page.getByRole('heading', { name: 'Create an account' }).waitFor();
+  } else {
+    await page.getByText('does not accept new accounts').waitFor();
+    assert.equal(await page.locator('#su-username').count(), 0);
+  }
+});
+
+test('logging out forgets the tokens', async () => {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('link', { name: 'Log in' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('vid.tokens')), null);
+});
+
 test('no script errors on the way', () => {
   assert.deepEqual(pageErrors.map(String), []);
 });

@@ -102,7 +102,7 @@ async function refresh() {
 
 /**
  * Calls the REST API. Returns the parsed JSON (null for 204); throws ApiError on HTTP errors. Adds the Bearer token
- * and, on a 401, refreshes it once with the refresh token and tries again.
+ * and, on a 401, refreshes it once with the refresh token and tries again (logged out if that fails).
  * Extra options: `headers`, `body` (sent as is), `raw` (resolve to { status, body, headers } instead).
  */
 export async function api(method, path, { json, form, query, onUploadProgress, headers: extra, body: rawBody, raw } = {}) {
@@ -114,7 +114,8 @@ export async function api(method, path, { json, form, query, onUploadProgress, h
     const auth = authorization();
     if (auth) headers.Authorization = auth;
     const res = await send(method, url, headers, encoded.body, onUploadProgress);
-    if (res.status === 401 && auth && attempt === 0 && await refresh()) continue;
+    // once: with the refreshed token, or without any when the refresh failed (public pages stay readable)
+    if (res.status === 401 && auth && attempt === 0) { await refresh(); continue; }
     if (raw) return res;
     if (res.status === 0 || res.status >= 400) throw new ApiError(res.status, res.body);
     return res.status === 204 ? null : res.body;
@@ -122,8 +123,12 @@ export async function api(method, path, { json, form, query, onUploadProgress, h
 }
 
 let client = null;
+/** The local OAuth client; asked without a token, since it is what a refresh needs when the token is stale. */
 async function oauthClient() {
-  client = client || api('GET', '/api/v1/oauth-clients/local').catch((e) => { client = null; throw e; });
+  client = client || send('GET', '/api/v1/oauth-clients/local', { Accept: 'application/json' }).then((res) => {
+    if (res.status !== 200) throw new ApiError(res.status, res.body);
+    return res.body;
+  }).catch((e) => { client = null; throw e; });
   return client;
 }
 
