@@ -106,6 +106,10 @@ test('home, search, channel, account and my videos list the video', async () => 
   await page.goto(`${URL_BASE}/`);
   await card().waitFor();
   await screenshot(page, 'home');
+  for (const list of ['/videos/recently-added', '/videos/trending']) {
+    await page.goto(`${URL_BASE}${list}`);
+    await card().waitFor();
+  }
 
   await page.fill('input[type=search]', NAME);
   await page.press('input[type=search]', 'Enter');

@@ -14,7 +14,8 @@ import { MyVideosPage, SubscriptionsPage, HistoryPage, SettingsPage } from './pa
 import { NotFound } from './pages/common.js';
 
 const Recent = () => html`<${VideoList} title="Recently added" sort="-publishedAt" />`;
-const Trending = () => html`<${VideoList} title="Trending" sort="-trending" />`;
+// PeerTube's trending ranks by recent views; the API here sorts by views, the closest it offers
+const Trending = () => html`<${VideoList} title="Trending" sort="-views" />`;
 
 /** `{ path, component, title, bare?, staff? }`: `:name` matches one segment, a final `*` the rest. */
 export const routes = [

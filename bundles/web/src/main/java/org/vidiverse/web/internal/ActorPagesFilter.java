@@ -14,7 +14,6 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-
 /**
  * ActivityPub ids are also links people open: a browser at {@code /videos/watch/{uuid}} gets the watch page, at
  * {@code /accounts/{name}} and {@code /video-channels/{name}} a redirect to the account and channel pages. Servers

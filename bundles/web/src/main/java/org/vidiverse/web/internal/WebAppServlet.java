@@ -7,7 +7,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-
 /**
  * Serves the web interface: hashed assets under {@code /assets/} (cached for a year, they never change under a
  * name), and index.html for every page of the application at PeerTube's URLs (revalidated on each visit, so a new
