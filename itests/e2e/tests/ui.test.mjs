@@ -101,6 +101,22 @@ test('liking the video counts and is remembered', async () => {
   assert.equal((await api('GET', `/api/v1/videos/${video.uuid}`)).likes, 1);
 });
 
+test("replying to a comment, then deleting one's own reply", async () => {
+  const root = page.getByTestId('comment').filter({ hasText: 'Nice clip' }).first();
+  await root.getByRole('button', { name: 'Reply' }).first().click();
+  const reply = `A reply ${Date.now()}`;
+  await page.getByLabel('Your reply').fill(reply);
+  await page.getByLabel('Your reply').locator('xpath=ancestor::form').getByRole('button', { name: 'Comment' }).click();
+  const shown = page.locator('.replies [data-testid=comment]').filter({ hasText: reply });
+  await shown.waitFor();
+  page.once('dialog', (d) => d.accept());
+  await shown.getByRole('button', { name: 'Delete' }).click();
+  await page.getByText(reply).waitFor({ state: 'detached' });
+  const threads = await api('GET', `/api/v1/videos/${video.uuid}/comment-threads`);
+  const tree = await api('GET', `/api/v1/videos/${video.uuid}/comment-threads/${threads.data[0].id}`);
+  assert.ok(!JSON.stringify(tree).includes(reply) || tree.children.every((c) => c.comment.isDeleted));
+});
+
 test('home, search, channel, account and my videos list the video', async () => {
   const card = () => page.getByTestId('video-card').filter({ hasText: NAME });
   await page.goto(`${URL_BASE}/`);

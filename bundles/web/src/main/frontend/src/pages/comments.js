@@ -76,7 +76,8 @@ function Thread({ videoId, root, onChanged, canReply }) {
   const [open, setOpen] = useState(false);
   const tree = useLoad(() => (open ? api('GET', `/api/v1/videos/${videoId}/comment-threads/${root.id}`) : null),
     [open, root.id, root.totalReplies]);
-  const reload = () => { tree.reload(); onChanged(); };
+  // after a reply or a deletion inside the thread, show the thread as it now is
+  const reload = () => { if (open) tree.reload(); else setOpen(true); onChanged(); };
   const node = open && tree.data ? tree.data : { comment: root, children: [] };
   return html`<div>
     <${Comment} videoId=${videoId} node=${node} onChanged=${reload} canReply=${canReply} />
