@@ -106,7 +106,11 @@ public class FederationIT {
         assertEquals(BASE + "/accounts/root", channel.path("attributedTo").get(0).path("id").asText());
         assertEquals("Application", http().bytes("GET", "/accounts/peertube", null, null, "Accept",
                 "application/activity+json").json().path("type").asText());
-        assertTrue(http().bytes("GET", "/accounts/root", null, null, "Accept", "text/html").contentType()
+        // a browser opening the actor's id is sent to the account's page of the web interface
+        Http.Answer browser = http().bytes("GET", "/accounts/root", null, null, "Accept", "text/html");
+        assertEquals(302, browser.status());
+        assertEquals("/a/root", browser.header("Location"));
+        assertTrue(http().bytes("GET", "/a/root", null, null, "Accept", "text/html").contentType()
                 .startsWith("text/html"));
         JsonNode outbox = http().bytes("GET", "/accounts/root/outbox", null, null, "Accept",
                 "application/activity+json").json();
