@@ -1,7 +1,7 @@
 // Pieces every admin page shares: role gate, loading a list with paging, errors as the API words them.
 import { html } from 'htm/preact';
 import { useState, useEffect, useCallback } from 'preact/hooks';
-import { api, ApiError, useCurrentUser } from '../api.js';
+import { api, ApiError, useCurrentUser, tokens } from '../api.js';
 
 export const ADMIN = 0;
 export const MODERATOR = 1;
@@ -11,6 +11,7 @@ export function gated(role, Page) {
   return function Gated(props) {
     const user = useCurrentUser();
     const needed = role === ADMIN ? 'an administrator' : 'a moderator or an administrator';
+    if (!user && tokens()) return html`<div class="page admin-page"><p class="muted">Loading...</p></div>`;
     if (!user) {
       return html`<div class="page admin-page"><p class="error admin-denied">
         This page is for ${needed}: please <a href="/login">log in</a>.</p></div>`;

@@ -73,7 +73,7 @@ function UploadForm({ onDone }) {
     form.set('pluginfile', file, file.name);
     if (formEl.elements.update.checked) form.set('update', 'true');
     const plugin = await run(() => api('POST', '/api/v1/plugins/upload', {
-      form, onUploadProgress: (p) => setProgress(typeof p === 'number' ? p : null) }));
+      form, onUploadProgress: (loaded, total) => setProgress(total ? loaded / total : null) }));
     setProgress(null);
     if (plugin) { formEl.reset(); onDone(); }
   };
