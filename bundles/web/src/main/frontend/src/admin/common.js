@@ -63,9 +63,9 @@ export function useAction() {
 }
 
 /** An API error as the user should read it: the problem's detail, its status, and each invalid parameter. */
-export function ErrorBox({ error }) {
+export function ErrorBox({ error, hideParams }) {
   if (!error) return null;
-  const params = error instanceof ApiError && error.body && error.body['invalid-params'];
+  const params = !hideParams && error instanceof ApiError && error.body && error.body['invalid-params'];
   const status = error instanceof ApiError ? error.status : null;
   const hint = status === 401 ? ' (log in again)' : status === 403 ? ' (not allowed for your role)' : '';
   return html`<div class="error admin-error" role="alert">
@@ -75,8 +75,8 @@ export function ErrorBox({ error }) {
   </div>`;
 }
 
-export function Status({ status }) {
-  return html`${status.error ? html`<${ErrorBox} error=${status.error} />` : ''}
+export function Status({ status, hideParams }) {
+  return html`${status.error ? html`<${ErrorBox} error=${status.error} hideParams=${hideParams} />` : ''}
     ${status.note ? html`<p class="admin-note" role="status">${status.note}</p>` : ''}`;
 }
 

@@ -1,16 +1,9 @@
 // Dashboard: the server's counters (GET /api/v1/server/stats) and plots of its time series
 // (GET /api/v1/server/stats/timeseries): views and uploads per day, bytes served by peers vs by the server,
-// storage use, and the federation delivery queue. Chart.js draws them (only the pieces used are registered).
+// storage use, and the federation delivery queue. Chart.js draws them, loaded with the first chart.
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  Chart, LineController, BarController, DoughnutController, LineElement, PointElement, BarElement, ArcElement,
-  CategoryScale, LinearScale, Legend, Tooltip, Filler,
-} from 'chart.js';
 import { ADMIN, gated, useApi, ErrorBox, formatBytes } from './common.js';
-
-Chart.register(LineController, BarController, DoughnutController, LineElement, PointElement, BarElement, ArcElement,
-  CategoryScale, LinearScale, Legend, Tooltip, Filler);
 
 const COLORS = { views: '#2f6fde', uploads: '#f28c28', peers: '#2aa876', server: '#8a63d2', free: '#d5d9e0',
   original: '#f2c14e', failed: '#d64545', pending: '#f28c28', delivered: '#2aa876' };
@@ -18,10 +11,16 @@ const COLORS = { views: '#2f6fde', uploads: '#f28c28', peers: '#2aa876', server:
 /** One canvas, one chart; rebuilt when the config changes, destroyed with the component. */
 export function ChartCanvas({ config, label, height = 260 }) {
   const canvas = useRef(null);
+  const [error, setError] = useState(null);
   useEffect(() => {
-    const chart = new Chart(canvas.current, config);
-    return () => chart.destroy();
+    let chart = null;
+    let live = true;
+    import('./charts.js').then(({ Chart }) => {
+      if (live) chart = new Chart(canvas.current, config);
+    }).catch((e) => live && setError(e));
+    return () => { live = false; if (chart) chart.destroy(); };
   }, [config]);
+  if (error) return html`<${ErrorBox} error=${error} />`;
   return html`<div class="admin-chart" style=${{ height: height + 'px' }}>
     <canvas ref=${canvas} role="img" aria-label=${label}></canvas></div>`;
 }

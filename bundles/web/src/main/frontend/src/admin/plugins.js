@@ -36,8 +36,8 @@ function PluginsPage() {
             <td>${p.version}</td>
             <td><span class=${'admin-badge admin-state-' + String(p.uninstalled ? 'uninstalled' : p.state).toLowerCase()}
               >${p.uninstalled ? 'UNINSTALLED' : p.state}</span></td>
-            <td>${p.managed ? (p.source || 'managed') : html`<span class="muted">core / deploy folder</span>`}
-              <div class="muted">${formatDate(p.updatedAt)}</div></td>
+            <td class="admin-source-cell" title=${p.source || ''}>${p.managed ? shortSource(p.source)
+              : html`<span class="muted">core / deploy folder</span>`}<div class="muted">${formatDate(p.updatedAt)}</div></td>
             <td><${Contributions} items=${p.contributions || []} /></td>
             <td class="admin-actions">
               ${!p.uninstalled && p.settingPids && p.settingPids.length > 0 && html`<button class="btn"
@@ -50,6 +50,12 @@ function PluginsPage() {
     </div>
     ${settingsOf && html`<${SettingsForm} key=${settingsOf} name=${settingsOf} onClose=${() => setSettingsOf(null)} />`}
   </div>`;
+}
+
+/** A jar's file name rather than its whole server path (the full source is the cell's title). */
+function shortSource(source) {
+  if (!source) return 'managed';
+  return source.startsWith('/') ? source.slice(source.lastIndexOf('/') + 1) : source;
 }
 
 function Contributions({ items }) {
@@ -162,7 +168,7 @@ function SettingsForm({ name, onClose }) {
       ${s.descriptionHTML && html`<div class="muted" dangerouslySetInnerHTML=${{ __html: s.descriptionHTML }}></div>`}
       ${fieldErrors[s.name] && html`<div class="error admin-field-error">${fieldErrors[s.name]}</div>`}
     </div>`)}
-    <${Status} status=${status} />
+    <${Status} status=${status} hideParams=${Object.keys(fieldErrors).length > 0} />
     <div class="admin-actions">
       ${schema && schema.length > 0 && html`<button class="btn btn-primary" type="submit" disabled=${status.busy}>Save</button>`}
       <button class="btn" type="button" onClick=${onClose}>Close</button>
