@@ -181,6 +181,11 @@ test('users page lists root; blocking a new user is shown and the API agrees', a
   const row = page.locator(`tr[data-user="${name}"]`);
   await row.waitFor();
   assert.match(await row.innerText(), /100\.0 MiB/);
+  await page.getByLabel('Filter users').fill(name);
+  await page.locator('tr[data-user="root"]').waitFor({ state: 'detached' });
+  assert.equal(await row.count(), 1);
+  await page.getByLabel('Filter users').fill('');
+  await page.locator('tr[data-user="root"]').waitFor();
   page.once('dialog', (d) => d.accept('spam'));
   await row.getByRole('button', { name: 'Block' }).click();
   await row.locator('.admin-state-blocked').waitFor();

@@ -27,7 +27,7 @@ function PluginsPage() {
     <${Status} status=${status} />
     <div class="card">
       <label class="admin-inline"><input type="checkbox" checked=${showUninstalled}
-        onChange=${(e) => setShowUninstalled(e.currentTarget.checked)} /> show uninstalled plugins</label>
+        onChange=${(e) => setShowUninstalled(e.currentTarget.checked)} /> only uninstalled plugins</label>
       <${ListState} result=${list} empty="No plugins.">
         <table class="table admin-plugins">
           <thead><tr><th>Plugin</th><th>Version</th><th>State</th><th>Source</th><th>Contributions</th><th></th></tr></thead>

@@ -1,4 +1,4 @@
-// Users: list with sort and paging (search filters the page shown: the API has no user search), create, edit
+// Users: list with sort and paging (the filter runs here over the first 100: the API has no user search), create, edit
 // role and quota, block / unblock, delete. Moderators may manage plain users; the API says no to the rest.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
@@ -14,7 +14,8 @@ function UsersPage({ user: me }) {
   const [sort, setSort] = useState('-createdAt');
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState(null);
-  const list = useApi('/api/v1/users', { start, count: COUNT, sort });
+  // the API has no user search: while filtering, the first 100 users (its largest page) are filtered here
+  const list = useApi('/api/v1/users', search ? { start: 0, count: 100, sort } : { start, count: COUNT, sort });
   const [run, status] = useAction();
   const act = (fn, note) => run(fn, note).then(list.reload);
 
@@ -63,7 +64,9 @@ function UsersPage({ user: me }) {
               onDone=${() => { setEditing(null); list.reload(); }} /></td></tr>`}`)}
           </tbody>
         </table>
-        <${Pager} start=${start} count=${COUNT} total=${list.data && list.data.total} onStart=${setStart} />
+        ${search ? html`<p class="muted">${rows.length} matching among the first ${list.data.data.length} of
+          ${list.data.total}</p>` : html`<${Pager} start=${start} count=${COUNT} total=${list.data && list.data.total}
+          onStart=${setStart} />`}
       <//>
     </div>
   </div>`;
