@@ -20,8 +20,8 @@ import org.vidiverse.api.store.VideoStore;
 
 /**
  * Puts the web interface on the HTTP whiteboard: the {@link WebAppServlet} at the application's pages and the
- * {@link ActorPagesFilter} in front of the ActivityPub ids people open in browsers. Registered by hand rather than
- * as DS services because the exact-root pattern is the empty string, which component properties cannot carry.
+ * {@link ActorPagesFilter} in front of the ActivityPub ids people open in browsers, and the {@link RootPageFilter}
+ * for the home page. Registered from one component so the three share one web root and its cache.
  */
 @Component(service = {}, immediate = true)
 public final class WebApp {
@@ -39,9 +39,13 @@ public final class WebApp {
         Dictionary<String, Object> filterProps = new Hashtable<>();
         filterProps.put("osgi.http.whiteboard.filter.name", "vidiverse-web-actor-pages");
         filterProps.put("osgi.http.whiteboard.filter.pattern", ActorPagesFilter.PATTERNS);
+        Dictionary<String, Object> rootProps = new Hashtable<>();
+        rootProps.put("osgi.http.whiteboard.filter.name", "vidiverse-web-root");
+        rootProps.put("osgi.http.whiteboard.filter.regex", RootPageFilter.REGEX);
         registrations = List.of(
                 context.registerService(Servlet.class, servlet, servletProps),
-                context.registerService(Filter.class, new ActorPagesFilter(servlet), filterProps));
+                context.registerService(Filter.class, new ActorPagesFilter(servlet), filterProps),
+                context.registerService(Filter.class, new RootPageFilter(servlet), rootProps));
     }
 
     @Deactivate

@@ -21,11 +21,8 @@ public final class WebAppServlet extends HttpServlet {
     private final transient WebRoot root;
     private final transient Pages pages;
 
-    /**
-     * Where the servlet answers. {@code ""} is the servlet specification's exact root (DS component properties
-     * cannot carry an empty string, hence the registration by {@link WebApp}).
-     */
-    static final String[] PATTERNS = {"", "/assets/*", "/videos/recently-added", "/videos/trending",
+    /** Where the servlet answers; the root {@code /} comes through {@link RootPageFilter}. */
+    static final String[] PATTERNS = {"/assets/*", "/videos/recently-added", "/videos/trending",
         "/videos/upload", "/videos/embed/*", "/search", "/w/*", "/a/*", "/c/*", "/login", "/signup",
         "/my-library/*", "/my-account/*", "/admin/*"};
 
