@@ -40,25 +40,20 @@ before(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await logIn(t);
+  await logIn();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Through the login page when it has a form, else the way api.js stores a login. */
-async function logIn(t) {
+/** Through the login page, as a person would. */
+async function logIn() {
   await page.goto(`${URL_BASE}/login`);
-  const username = page.locator('input[name=username], input#username');
-  if (await username.count() > 0) {
-    await username.first().fill('root');
-    await page.locator('input[type=password]').first().fill(ADMIN_PASSWORD);
-    await page.locator('form button[type=submit]').first().click();
-    await page.waitForFunction(() => localStorage.getItem('vid.tokens') !== null);
-  } else {
-    await page.evaluate((json) => localStorage.setItem('vid.tokens', json), JSON.stringify(t));
-  }
+  await page.fill('#login-username', 'root');
+  await page.fill('#login-password', ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.waitForFunction(() => localStorage.getItem('vid.tokens') !== null);
 }
 
 function pluginRow() {
