@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, screenshot, api, uploadAndWait, URL_BASE, ADMIN_PASSWORD, WORK } from './lib.mjs';
+import { launchBrowser, screenshot, api, media, uploadAndWait, URL_BASE, ADMIN_PASSWORD, WORK } from './lib.mjs';
 
 const PLUGIN = 'org.vidiverse.sample.template';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -163,7 +163,7 @@ test('every admin page opens for root with its data, no error', async () => {
   }
 });
 
-test('users page lists root; blocking a new user is shown and the API agrees', async () => {
+test('users page: create, filter, edit role and quota, block and delete a user', async () => {
   const name = `e2e_admin_${Date.now() % 100000}`;
   await page.goto(`${URL_BASE}/admin/users`);
   await page.locator('tr[data-user="root"]').waitFor();
@@ -181,6 +181,13 @@ test('users page lists root; blocking a new user is shown and the API agrees', a
   assert.equal(await row.count(), 1);
   await page.getByLabel('Filter users').fill('');
   await page.locator('tr[data-user="root"]').waitFor();
+  await row.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.locator('form.admin-edit-user');
+  await edit.locator('select[name=role]').selectOption('1');
+  await edit.locator('input[name=quota]').fill('200');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await row.getByText('200.0 MiB').waitFor();
+  assert.match(await row.innerText(), /Moderator/);
   page.once('dialog', (d) => d.accept('spam'));
   await row.getByRole('button', { name: 'Block' }).click();
   await row.locator('.admin-state-blocked').waitFor();
@@ -268,4 +275,87 @@ test('dashboard draws the four plots of the time series, and shows the API error
   } finally {
     await page.unroute('**/api/v1/server/stats/timeseries*');
   }
+});
+
+/** Uploads a clip through the API without waiting for it to be published (a held video is not public). */
+async function upload(name) {
+  const { readFile } = await import('node:fs/promises');
+  const { clip } = media(2);
+  const me = await api('GET', '/api/v1/users/me', { token: bearer });
+  const form = new FormData();
+  form.set('channelId', String(me.videoChannels[0].id));
+  form.set('name', name);
+  form.set('privacy', '1');
+  form.set('videofile', new Blob([await readFile(clip)]), path.basename(clip));
+  return (await api('POST', '/api/v1/videos/upload', { token: bearer, form })).video;
+}
+
+test('a video the sample plugin holds waits in the moderation queue until approved there', async () => {
+  await api('POST', '/api/v1/plugins/install', { token: bearer, json: { path: sampleJar() } });
+  try {
+    await api('PUT', `/api/v1/plugins/${PLUGIN}/settings`, { token: bearer,
+      json: { settings: { action: 'hold', minLetters: 8, maxCapitalsPercent: 70 } } });
+    const title = `SHOUTED TITLE FOR REVIEW ${Date.now() % 100000}`;
+    const video = await upload(title);
+    await page.goto(`${URL_BASE}/admin/moderation`);
+    const row = page.locator('tr', { hasText: title });
+    await row.waitFor();
+    await screenshot(page, 'admin-moderation-held');
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await row.waitFor({ state: 'detached' });
+    const queue = await api('GET', '/api/v1/moderation/queue/videos?count=100', { token: bearer });
+    assert.ok(!queue.data.some((e) => e.video.uuid === video.uuid), 'no longer held');
+
+    await page.goto(`${URL_BASE}/admin/moderation?tab=decisions`);
+    const decision = page.locator('tr', { hasText: title }).filter({ hasText: 'hold' }).first();
+    await decision.waitFor();
+  } finally {
+    await api('POST', '/api/v1/plugins/uninstall', { token: bearer, json: { npmName: PLUGIN }, expect: undefined });
+  }
+});
+
+test('an abuse report is accepted with a note and answered from the abuses page', async () => {
+  const video = await upload(`Reported clip ${Date.now() % 100000}`);
+  const { abuse } = await api('POST', '/api/v1/abuses', { token: bearer,
+    json: { reason: 'Reported by the e2e test', video: { id: video.id } } });
+  await page.goto(`${URL_BASE}/admin/abuses`);
+  const row = page.locator('tr', { hasText: 'Reported by the e2e test' }).filter({ hasText: String(abuse.id) }).first();
+  await row.waitFor();
+  await row.getByRole('button', { name: /Messages/ }).click();
+  await page.getByLabel('Message to the reporter').fill('We are looking at it');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.locator('.admin-messages li', { hasText: 'We are looking at it' }).waitFor();
+  page.once('dialog', (d) => d.accept('Removed the clip'));
+  await row.getByRole('button', { name: 'Accept' }).click();
+  await row.waitFor({ state: 'detached' });   // the pending filter no longer shows it
+  const found = (await api('GET', `/api/v1/abuses?id=${abuse.id}`, { token: bearer })).data[0];
+  assert.equal(found.state.id, 3);
+  assert.equal(found.moderationComment, 'Removed the clip');
+  await page.getByLabel('State').selectOption('3');
+  await page.locator('tr', { hasText: 'Removed the clip' }).first().waitFor();
+  await screenshot(page, 'admin-abuses-accepted');
+});
+
+test('a server is blocked with a reason and unblocked from the block lists page; bad input shows the error', async () => {
+  await page.goto(`${URL_BASE}/admin/blocklists`);
+  await page.getByLabel('Host to block (e.g. bad.example)').fill('spam.example');
+  await page.getByLabel('Reason').fill('spam');
+  await page.getByRole('button', { name: 'Block', exact: true }).click();
+  const row = page.locator('tr', { hasText: 'spam.example' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /spam/);
+  const servers = await api('GET', '/api/v1/server/blocklist/servers', { token: bearer });
+  assert.ok(servers.data.some((e) => e.blockedServer.host === 'spam.example'));
+
+  // the same host again: the API's 409 is shown
+  await page.getByLabel('Host to block (e.g. bad.example)').fill('spam.example');
+  await page.getByRole('button', { name: 'Block', exact: true }).click();
+  await page.locator('.admin-error', { hasText: '409' }).waitFor();
+  await screenshot(page, 'admin-blocklists-servers');
+
+  page.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Unblock' }).click();
+  await row.waitFor({ state: 'detached' });
+  const after = await api('GET', '/api/v1/server/blocklist/servers', { token: bearer });
+  assert.ok(!after.data.some((e) => e.blockedServer.host === 'spam.example'));
 });

@@ -29,7 +29,7 @@ function AbusesPage() {
   return html`<div class="page admin-page">
     <h1>Abuse reports</h1>
     <div class="admin-toolbar"><label>State <select value=${state}
-      onChange=${(e) => { setState(e.currentTarget.value); setStart(0); }}>
+      onChange=${(e) => { setState(e.currentTarget.value); setStart(0); setOpen(null); }}>
       ${STATES.map(([id, label]) => html`<option value=${id}>${label}</option>`)}</select></label></div>
     <${Status} status=${status} />
     <div class="card"><${ListState} result=${list} empty="No reports in this state.">
