@@ -291,7 +291,12 @@ async function upload(name) {
 }
 
 test('a video the sample plugin holds waits in the moderation queue until approved there', async () => {
-  await api('POST', '/api/v1/plugins/install', { token: bearer, json: { path: sampleJar() } });
+  // installed this time from its path on the server, through the second form of the plugins page
+  await page.goto(`${URL_BASE}/admin/plugins`);
+  await page.locator('tr[data-plugin]').first().waitFor();
+  await page.getByLabel('Source').fill(sampleJar());
+  await page.getByRole('button', { name: 'Install', exact: true }).click();
+  await pluginRow().waitFor({ timeout: 60_000 });
   try {
     await api('PUT', `/api/v1/plugins/${PLUGIN}/settings`, { token: bearer,
       json: { settings: { action: 'hold', minLetters: 8, maxCapitalsPercent: 70 } } });
@@ -358,4 +363,18 @@ test('a server is blocked with a reason and unblocked from the block lists page;
   await row.waitFor({ state: 'detached' });
   const after = await api('GET', '/api/v1/server/blocklist/servers', { token: bearer });
   assert.ok(!after.data.some((e) => e.blockedServer.host === 'spam.example'));
+});
+
+test('following: a malformed host is refused with the API error; the followers tab lists none', async () => {
+  await page.goto(`${URL_BASE}/admin/follows`);
+  await page.getByLabel('Instances to follow').fill('not a host!');
+  await page.getByRole('button', { name: 'Follow', exact: true }).click();
+  const error = page.locator('.admin-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /400/);
+  assert.match(await error.innerText(), /not a host or handle/);
+  await screenshot(page, 'admin-follows-error');
+  await page.getByRole('tab', { name: 'Followers' }).click();
+  await page.getByText('No followers.').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('tab'), 'followers');
 });
