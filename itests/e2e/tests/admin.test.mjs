@@ -176,6 +176,8 @@ test('users page: create, filter, edit role and quota, block and delete a user',
   const row = page.locator(`tr[data-user="${name}"]`);
   await row.waitFor();
   assert.match(await row.innerText(), /100\.0 MiB/);
+  assert.match(await row.innerText(), /\bUser\b/);
+  assert.equal(await page.locator('#nu-role').inputValue(), '2', 'the cleared form offers the plain user role again');
   await page.getByLabel('Filter users').fill(name);
   await page.locator('tr[data-user="root"]').waitFor({ state: 'detached' });
   assert.equal(await row.count(), 1);

@@ -96,7 +96,11 @@ function CreateUser({ me, onDone }) {
     const quota = quotaBytes(f.quota.value);
     if (quota !== undefined) json.videoQuota = quota;
     const created = await run(() => api('POST', '/api/v1/users', { json }), `User ${json.username} created`);
-    if (created) { formEl.reset(); onDone(); }
+    if (created) {
+      formEl.reset();
+      formEl.elements.role.value = '2';   // reset() would pick the first option, administrator
+      onDone();
+    }
   };
   if (!open) return html`<p><button class="btn btn-primary" onClick=${() => setOpen(true)}>Create a user</button>
     ${status.note && html` <span class="admin-note">${status.note}</span>`}</p>`;
@@ -118,6 +122,7 @@ function CreateUser({ me, onDone }) {
   </form>`;
 }
 
+/** Uncontrolled fields (defaultValue): a re-render while the list reloads must not undo what was typed. */
 function EditUser({ u, me, onDone }) {
   const [run, status] = useAction();
   const mib = (b) => (b === -1 ? '-1' : b === null || b === undefined ? '' : String(Math.round(b / 1048576)));
@@ -138,9 +143,9 @@ function EditUser({ u, me, onDone }) {
     <div class="grid">
       <div class="form-row"><label>Role <select name="role">${roleOptions(me).map(([id, label]) =>
         html`<option value=${id} selected=${id === u.role.id}>${label}</option>`)}</select></label></div>
-      <div class="form-row"><label>Video quota, MiB (-1 unlimited) <input name="quota" value=${mib(u.videoQuota)} /></label></div>
-      <div class="form-row"><label>Daily quota, MiB (-1 unlimited) <input name="daily" value=${mib(u.videoQuotaDaily)} /></label></div>
-      <div class="form-row"><label>Email <input name="email" type="email" value=${u.email} /></label></div>
+      <div class="form-row"><label>Video quota, MiB (-1 unlimited) <input name="quota" defaultValue=${mib(u.videoQuota)} /></label></div>
+      <div class="form-row"><label>Daily quota, MiB (-1 unlimited) <input name="daily" defaultValue=${mib(u.videoQuotaDaily)} /></label></div>
+      <div class="form-row"><label>Email <input name="email" type="email" defaultValue=${u.email} /></label></div>
       <div class="form-row"><label>New password <input name="password" type="password" autocomplete="new-password" /></label></div>
     </div>
     <${Status} status=${status} />
