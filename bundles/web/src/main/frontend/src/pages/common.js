@@ -72,6 +72,14 @@ export function channelHandle(c) {
   return c.host && c.host !== location.host ? `${c.name}@${c.host}` : c.name;
 }
 
+/** The actor's picture, or its initial on a coloured disc when it has none. */
+export function Avatar({ actor }) {
+  const path = actor?.avatars?.[0]?.path;
+  if (path) return html`<img class="avatar" alt="" src=${path} />`;
+  const name = actor?.displayName || actor?.name || '?';
+  return html`<span class="avatar avatar-letter" aria-hidden="true">${name.charAt(0).toUpperCase()}</span>`;
+}
+
 export function VideoCard({ video: v, actions }) {
   const channel = v.channel;
   return html`<article class="video-card" data-testid="video-card">

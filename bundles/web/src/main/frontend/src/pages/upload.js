@@ -42,6 +42,18 @@ function Processing({ video }) {
   </section>`;
 }
 
+function ProgressBar({ progress }) {
+  if (!progress) return null;
+  const percent = progress.total ? Math.floor((progress.sent / progress.total) * 100) : 0;
+  return html`<div class="form-row">
+    <label for="up-progress">Upload progress</label>
+    <div class="progress-line">
+      <progress id="up-progress" data-testid="upload-progress" max="100" value=${percent}>${percent} %</progress>
+      <span data-testid="upload-percent">${percent} %</span>
+    </div>
+    <span class="hint">${formatBytes(progress.sent)} of ${formatBytes(progress.total)}</span></div>`;
+}
+
 function UploadForm() {
   const user = useCurrentUser();
   const privacies = useLoad(() => api('GET', '/api/v1/videos/privacies'), []);
@@ -96,8 +108,7 @@ function UploadForm() {
     setError(null);
   };
 
-  if (video) return html`<${Processing} video=${video} />`;
-  const percent = progress && progress.total ? Math.floor((progress.sent / progress.total) * 100) : 0;
+  if (video) return html`<div class="card"><h1>Upload a video</h1><${ProgressBar} progress=${progress} /></div><${Processing} video=${video} />`;
   const resumable = !uploading && upload.current && upload.current.url && error;
   return html`<form class="card" onSubmit=${start} aria-labelledby="upload-title">
     <h1 id="upload-title">Upload a video</h1>
@@ -121,13 +132,7 @@ function UploadForm() {
     <div class="form-row"><label for="up-tags">Tags</label>
       <input id="up-tags" value=${form.tags} onInput=${set('tags')} disabled=${uploading} aria-describedby="up-tags-hint" />
       <span class="hint" id="up-tags-hint">Up to 5, separated by commas.</span></div>
-    ${progress && html`<div class="form-row">
-      <label for="up-progress">Upload progress</label>
-      <div class="progress-line">
-        <progress id="up-progress" data-testid="upload-progress" max="100" value=${percent}>${percent} %</progress>
-        <span data-testid="upload-percent">${percent} %</span>
-      </div>
-      <span class="hint">${formatBytes(progress.sent)} of ${formatBytes(progress.total)}</span></div>`}
+    <${ProgressBar} progress=${progress} />
     <div class="row">
       <button class="btn btn-primary" type="submit" disabled=${uploading || !file || !channelId}>
         ${resumable ? 'Resume upload' : uploading ? 'Uploading…' : 'Upload'}</button>

@@ -1,4 +1,4 @@
-// The video player: HLS through hls.js (native HLS where hls.js is unsupported, as on iOS Safari), else the best
+// The video player (loaded on demand by the watch and embed pages, so hls.js stays out of the other pages): HLS through hls.js (native HLS where hls.js is unsupported, as on iOS Safari), else the best
 // MP4 file. The interface is shared with the peer-to-peer player that may replace these internals.
 import Hls from 'hls.js';
 

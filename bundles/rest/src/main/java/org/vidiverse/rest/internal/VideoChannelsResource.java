@@ -142,7 +142,8 @@ public final class VideoChannelsResource {
                                       @QueryParam("start") String start, @QueryParam("count") String count,
                                       @QueryParam("sort") String sort) {
         Channel channel = find(handle);
-        Long viewer = channel.owner() == null ? Moderated.viewer(security)
+        // boxed on both sides: with a primitive long on one, the owner's null ("hide nothing") would be unboxed
+        Long viewer = channel.owner() == null ? Long.valueOf(Moderated.viewer(security))
                 : Moderated.viewerOf(security, channel.owner().id());
         return ActorLists.videos(videos, VideoQuery.publicListing().withChannel(channel.id()).moderatedFor(viewer),
                 start, count, sort, monetization.links());

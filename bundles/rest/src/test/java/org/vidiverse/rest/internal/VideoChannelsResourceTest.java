@@ -176,6 +176,15 @@ public class VideoChannelsResourceTest {
     }
 
     @Test
+    public void theOwnerAndModeratorsCanListAChannelsVideos() {
+        Channel main = f.channelStore.findChannelByHandle("alice_channel").orElseThrow();
+        f.video(main, VideoPrivacy.PUBLIC);
+        assertEquals(1L, resource.videos(as(alice), "alice_channel", null, null, null).get("total"));
+        assertEquals(1L, resource.videos(as(mod), "alice_channel", null, null, null).get("total"));
+        assertEquals(1L, resource.videos(as(bob), "alice_channel", null, null, null).get("total"));
+    }
+
+    @Test
     public void channelListIsPagedAndChecksItsParameters() {
         Map<String, Object> page = resource.list("1", "2", "name");
         assertEquals(3L, page.get("total"));
