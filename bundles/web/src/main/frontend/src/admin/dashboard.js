@@ -88,7 +88,7 @@ function configsOf(data) {
   const q = data.deliveryQueue || {};
   const used = Math.max(0, (st.diskTotalBytes || 0) - (st.diskFreeBytes || 0)
     - (st.videoFilesBytes || 0) - (st.originalFilesBytes || 0));
-  const bytesAxis = { beginAtZero: true, ticks: { callback: (v) => formatBytes(v) } };
+  const bytesAxis = { beginAtZero: true, ticks: { precision: 0, callback: (v) => formatBytes(v) } };
   const common = { responsive: true, maintainAspectRatio: false, animation: false };
   return {
     activity: { type: 'line', data: { labels, datasets: [
