@@ -11,17 +11,24 @@ import java.util.function.Supplier;
  * scan the database again and again.
  */
 final class HostedSwarms {
-    private record Snapshot(Set<String> hashes, long at) {
+    private record Snapshot(Set<String> hashes, long at, long generation) {
     }
 
     private final Supplier<Set<String>> scan;
     private final LongSupplier clock;
+    private final LongSupplier generation;
     private final long ttlMillis;
     private final long minRescanMillis;
     private volatile Snapshot current;
 
-    HostedSwarms(Supplier<Set<String>> scan, LongSupplier clock, long ttlMillis, long minRescanMillis) {
+    /**
+     * @param generation a number that moves when videos change (a video published or deleted): an unknown hash
+     *                   is looked for again at once when it moved since the last scan
+     */
+    HostedSwarms(Supplier<Set<String>> scan, LongSupplier generation, LongSupplier clock, long ttlMillis,
+                 long minRescanMillis) {
         this.scan = scan;
+        this.generation = generation;
         this.clock = clock;
         this.ttlMillis = ttlMillis;
         this.minRescanMillis = minRescanMillis;
@@ -40,13 +47,17 @@ final class HostedSwarms {
         return rescan(now, minRescanMillis).hashes().contains(infoHash);
     }
 
-    /** Scans again unless a scan younger than {@code minAge} is there (another thread may just have made one). */
+    /**
+     * Scans again unless the last scan is younger than {@code minAge} and no video changed since (another thread
+     * may just have made one).
+     */
     private synchronized Snapshot rescan(long now, long minAge) {
         Snapshot s = current;
-        if (s != null && now - s.at() < minAge) {
+        long gen = generation.getAsLong();
+        if (s != null && now - s.at() < minAge && s.generation() == gen) {
             return s;
         }
-        Snapshot fresh = new Snapshot(Set.copyOf(scan.get()), now);
+        Snapshot fresh = new Snapshot(Set.copyOf(scan.get()), now, gen);
         current = fresh;
         return fresh;
     }

@@ -37,7 +37,8 @@ public final class Tracker {
     @Activate
     public Tracker(@Reference VideoStore videos, @Reference InstanceIdentity instance, TrackerConfig config) {
         this.limits = Limits.of(config);
-        HostedSwarms hosted = new HostedSwarms(new LocalSwarms(videos, instance)::scan, System::currentTimeMillis,
+        HostedSwarms hosted = new HostedSwarms(new LocalSwarms(videos, instance)::scan, videos::changeCount,
+                System::currentTimeMillis,
                 HOSTED_TTL_MS, HOSTED_RESCAN_MS);
         this.http = new HttpAnnounce(swarms, hosted::hosts, () -> limits, System::currentTimeMillis);
         this.socket = new SocketProtocol(swarms, hosted::hosts, () -> limits, System::currentTimeMillis);

@@ -15,10 +15,11 @@ public class HostedSwarmsTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final AtomicInteger scans = new AtomicInteger();
     private final Set<String> stored = new HashSet<>(Set.of("a"));
+    private final AtomicLong changes = new AtomicLong();
     private final HostedSwarms hosted = new HostedSwarms(() -> {
         scans.incrementAndGet();
         return stored;
-    }, now::get, 60_000, 2_000);
+    }, changes::get, now::get, 60_000, 2_000);
 
     @Test
     public void knownHashesAreAnsweredFromTheCache() {
@@ -37,6 +38,17 @@ public class HostedSwarmsTest {
         now.addAndGet(2_000);
         assertTrue("a video published since the last scan is found", hosted.hosts("new"));
         assertEquals(2, scans.get());
+    }
+
+    @Test
+    public void aChangeOfTheVideosRescansAtOnce() {
+        assertFalse(hosted.hosts("new"));
+        stored.add("new");
+        assertFalse("no change reported yet, and the last scan is recent", hosted.hosts("new"));
+        changes.incrementAndGet();
+        assertTrue(hosted.hosts("new"));
+        assertFalse(hosted.hosts("other"));
+        assertEquals("one scan per change", 2, scans.get());
     }
 
     @Test
