@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+import path from 'node:path';
+
+// Maven passes the bundle's target/classes/webroot; a plain `npm run build` writes to the same place.
+const outDir = process.env.VID_WEBROOT || path.resolve(import.meta.dirname, '../../../target/classes/webroot');
+
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir,
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    // `npm run dev` against a running instance: API, media and feeds come from it
+    proxy: Object.fromEntries(['/api', '/static', '/lazy-static', '/download', '/feeds', '/services', '/tracker']
+      .map((p) => [p, process.env.VID_BACKEND || 'http://localhost:9000'])),
+  },
+});
