@@ -4,8 +4,8 @@
 //
 // P2P: the swarm id is the master playlist's URL, which the tracker (bundles/tracker LocalSwarms) derives the same
 // way to know the swarm is hosted here; every segment from a peer is checked against segments-sha256.json and
-// dropped (then fetched over HTTP) when it does not match. The instance (/api/v1/config p2p.webapp.enabled) and the
-// user (p2pEnabled) can turn P2P off.
+// dropped (then fetched over HTTP) when it does not match. The instance (/api/v1/config defaults.p2p.webapp.enabled)
+// and the user (p2pEnabled) can turn P2P off.
 import Hls from 'hls.js';
 import { HlsJsP2PEngine } from 'p2p-media-loader-hlsjs';
 import { segmentValidator } from './segments.js';
@@ -23,7 +23,7 @@ async function instanceAllowsP2P() {
     const r = await fetch('/api/v1/config');
     if (!r.ok) return true;
     const config = await r.json();
-    return config?.p2p?.webapp?.enabled !== false && config?.tracker?.enabled !== false;
+    return config?.defaults?.p2p?.webapp?.enabled !== false && config?.tracker?.enabled !== false;
   } catch (e) {
     return true;
   }

@@ -43,12 +43,12 @@ final class Ids {
 
     /**
      * The info hash under which p2p-media-loader 2.x announces one stream of an HLS playlist: its stream swarm id
-     * is {@code v2-{swarmId}-{type}-{index}} (type {@code main} or {@code secondary}, index the level's position in
-     * the master playlist), and the info hash is the Base64 of the first 15 bytes of that id's SHA-1 (20 ASCII
+     * is {@code v2-{swarmId}-{type}-{streamId}} (type {@code main} or {@code secondary}, stream id as
+     * {@link LoaderStreams} derives it from the master playlist), and the info hash is the Base64 of the first 15 bytes of that id's SHA-1 (20 ASCII
      * chars).
      */
-    static String loaderStreamHash(String swarmId, String streamType, int index) {
-        String streamSwarmId = "v2-" + swarmId + "-" + streamType + "-" + index;
+    static String loaderStreamHash(String swarmId, String streamType, String streamId) {
+        String streamSwarmId = "v2-" + swarmId + "-" + streamType + "-" + streamId;
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(streamSwarmId.getBytes(StandardCharsets.UTF_8));
             byte[] first15 = java.util.Arrays.copyOf(sha1, 15);

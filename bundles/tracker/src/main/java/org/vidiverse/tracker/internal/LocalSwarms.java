@@ -1,10 +1,17 @@
 package org.vidiverse.tracker.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.media.MediaStorage;
 import org.vidiverse.api.model.HlsPlaylist;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
@@ -15,19 +22,19 @@ import org.vidiverse.api.store.VideoStore;
 
 /**
  * The swarms of the local videos: the torrent info hash of every stored file, and for every local HLS playlist the
- * hashes the web player's P2P loader announces (one per stream of the master playlist, see
- * {@link Ids#loaderStreamHash}). The player's swarm id is the playlist URL ({@link #swarmId}).
+ * hashes the web player's P2P loader announces (one per variant of the master playlist, see {@link LoaderStreams}
+ * and {@link Ids#loaderStreamHash}). The player's swarm id is the playlist URL ({@link #swarmId}).
  */
 final class LocalSwarms {
-    /** Stream types of p2p-media-loader: the playlist's levels are {@code main}, separate audio {@code secondary}. */
-    private static final List<String> STREAM_TYPES = List.of("main", "secondary");
-
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSwarms.class);
     private final VideoStore videos;
     private final InstanceIdentity instance;
+    private final MediaStorage storage;
 
-    LocalSwarms(VideoStore videos, InstanceIdentity instance) {
+    LocalSwarms(VideoStore videos, InstanceIdentity instance, MediaStorage storage) {
         this.videos = videos;
         this.instance = instance;
+        this.storage = storage;
     }
 
     /** The swarm id the player configures for a local playlist: its master playlist's URL, as the video JSON says. */
@@ -35,12 +42,10 @@ final class LocalSwarms {
         return publicUrl + "/static/streaming-playlists/hls/" + videoUuid + "/" + playlistFilename;
     }
 
-    /** The loader's hashes of a playlist with {@code renditions} levels. */
-    static void addPlaylistHashes(Set<String> into, String swarmId, int renditions) {
-        for (String type : STREAM_TYPES) {
-            for (int i = 0; i < Math.max(1, renditions); i++) {
-                into.add(Ids.loaderStreamHash(swarmId, type, i));
-            }
+    /** The loader's hashes of the variants of a master playlist (separate audio renditions are not made here). */
+    static void addPlaylistHashes(Set<String> into, String swarmId, String masterPlaylist) {
+        for (String streamId : LoaderStreams.mainStreamIds(masterPlaylist)) {
+            into.add(Ids.loaderStreamHash(swarmId, "main", streamId));
         }
     }
 
@@ -69,10 +74,14 @@ final class LocalSwarms {
             }
         }
         HlsPlaylist hls = videos.hlsPlaylist(v.id()).orElse(null);
-        if (hls != null && !hls.remote()) {
-            long levels = files.stream()
-                    .filter(f -> f.streamingPlaylistId() != null && f.streamingPlaylistId() == hls.id()).count();
-            addPlaylistHashes(hashes, swarmId(publicUrl, v.uuid(), hls.playlistFilename()), (int) levels);
+        if (hls != null && !hls.remote() && hls.playlistFilename() != null) {
+            Path master = storage.hls(v.uuid()).resolve(hls.playlistFilename());
+            try {
+                addPlaylistHashes(hashes, swarmId(publicUrl, v.uuid(), hls.playlistFilename()),
+                        Files.readString(master, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                LOG.debug("No master playlist at {}: its P2P swarms are not hosted", master, e);
+            }
         }
     }
 }

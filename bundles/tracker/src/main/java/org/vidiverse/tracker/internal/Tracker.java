@@ -9,10 +9,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vidiverse.api.instance.InstanceIdentity;
+import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.p2p.P2pSettings;
 import org.vidiverse.api.store.VideoStore;
 
 /**
@@ -20,9 +23,9 @@ import org.vidiverse.api.store.VideoStore;
  * nothing that matters), which swarms are hosted here, the limits of {@link TrackerConfig}, and the sweep that
  * expires silent peers. {@link TrackerServlet} and {@link TrackerSocket} are its two doors.
  */
-@Component(service = Tracker.class, configurationPid = "org.vidiverse.tracker")
+@Component(service = {Tracker.class, P2pSettings.class}, configurationPid = "org.vidiverse.tracker")
 @Designate(ocd = TrackerConfig.class)
-public final class Tracker {
+public final class Tracker implements P2pSettings {
     private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
     /** How long the set of hosted swarms is trusted, and how often an unknown hash may trigger a new scan. */
     private static final long HOSTED_TTL_MS = 60_000;
@@ -33,11 +36,14 @@ public final class Tracker {
     private final SocketProtocol socket;
     private final ScheduledExecutorService sweeper;
     private volatile Limits limits;
+    private volatile boolean p2pEnabled;
 
     @Activate
-    public Tracker(@Reference VideoStore videos, @Reference InstanceIdentity instance, TrackerConfig config) {
+    public Tracker(@Reference VideoStore videos, @Reference InstanceIdentity instance,
+                   @Reference(policyOption = ReferencePolicyOption.GREEDY) MediaStorage storage, TrackerConfig config) {
         this.limits = Limits.of(config);
-        HostedSwarms hosted = new HostedSwarms(new LocalSwarms(videos, instance)::scan, videos::changeCount,
+        this.p2pEnabled = config.p2pEnabled();
+        HostedSwarms hosted = new HostedSwarms(new LocalSwarms(videos, instance, storage)::scan, videos::changeCount,
                 System::currentTimeMillis,
                 HOSTED_TTL_MS, HOSTED_RESCAN_MS);
         this.http = new HttpAnnounce(swarms, hosted::hosts, () -> limits, System::currentTimeMillis);
@@ -49,6 +55,7 @@ public final class Tracker {
     @Modified
     void modified(TrackerConfig config) {
         limits = Limits.of(config);
+        p2pEnabled = config.p2pEnabled();
         LOG.info("Tracker configuration changed: {}", limits);
     }
 
@@ -62,6 +69,16 @@ public final class Tracker {
         if (dropped > 0) {
             LOG.debug("Tracker expired {} silent peers", dropped);
         }
+    }
+
+    @Override
+    public boolean trackerEnabled() {
+        return limits.enabled();
+    }
+
+    @Override
+    public boolean p2pEnabled() {
+        return p2pEnabled && limits.enabled();
     }
 
     Limits limits() {

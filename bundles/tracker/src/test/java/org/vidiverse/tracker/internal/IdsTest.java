@@ -11,8 +11,8 @@ public class IdsTest {
     @Test
     public void loaderStreamHashMatchesP2pMediaLoader() {
         assertEquals("uf03e/6mXvaXFsaPLOIy", Ids.loaderStreamHash("http://localhost:9000/static/streaming-playlists/hls/"
-                + "0d2d0ac7-5e4b-4a8e-a1a3-2b8f0c0e7f11/master.m3u8", "main", 1));
-        assertEquals("F4SJLyMSpdNg9vVlF4rQ", Ids.loaderStreamHash("h\u00e9llo", "secondary", 0));
+                + "0d2d0ac7-5e4b-4a8e-a1a3-2b8f0c0e7f11/master.m3u8", "main", "1"));
+        assertEquals("F4SJLyMSpdNg9vVlF4rQ", Ids.loaderStreamHash("h\u00e9llo", "secondary", "0"));
     }
 
     @Test
