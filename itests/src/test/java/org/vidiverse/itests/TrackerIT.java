@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
 import java.util.HexFormat;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -32,6 +34,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.vidiverse.api.media.TorrentMaker;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.User;
@@ -68,6 +71,8 @@ public class TrackerIT {
     VideoStore videos;
     @Inject
     TorrentMaker torrents;
+    @Inject
+    ConfigurationAdmin configs;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -278,5 +283,36 @@ public class TrackerIT {
         b.send(withOffer);
         assertTrue(b.next().get("failure reason").asText().contains("unknown swarm"));
         assertEquals("nothing was relayed to the first client", null, a.received.poll(1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    public void configShowsTheTrackerAndTheInstanceCanTurnP2pOff() throws Exception {
+        announce(UNKNOWN_HEX, "-VD0001-wait-for-up1", 1);
+        // the REST endpoint answers 404 for a moment while it is rebuilt as the bundles' resources arrive
+        long up = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/v1/config")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            assertTrue("/api/v1/config never answered", System.nanoTime() < up);
+            Thread.sleep(200);
+        }
+        JsonNode config = JSON.readTree(get("/api/v1/config"));
+        assertTrue(config.toString(), config.at("/tracker/enabled").asBoolean());
+        assertTrue(config.at("/defaults/p2p/webapp/enabled").asBoolean());
+
+        org.osgi.service.cm.Configuration c = configs.getConfiguration("org.vidiverse.tracker", "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("p2pEnabled", false);
+        c.update(props);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (JSON.readTree(get("/api/v1/config")).at("/defaults/p2p/webapp/enabled").asBoolean()) {
+                assertTrue("P2P never turned off in /api/v1/config", System.nanoTime() < deadline);
+                Thread.sleep(200);
+            }
+            assertTrue("the tracker itself still runs",
+                    JSON.readTree(get("/api/v1/config")).at("/tracker/enabled").asBoolean());
+        } finally {
+            c.delete();
+        }
     }
 }
