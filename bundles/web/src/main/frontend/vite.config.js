@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, defaultClientConditions } from 'vite';
 import path from 'node:path';
 
 // Maven passes the bundle's target/classes/webroot; a plain `npm run build` writes to the same place.
@@ -6,6 +6,10 @@ const outDir = process.env.VID_WEBROOT || path.resolve(import.meta.dirname, '../
 
 export default defineConfig({
   base: '/',
+  resolve: {
+    // p2p-media-loader-core's prebuilt browser bundle: its own sources import Node's `events` (bittorrent-tracker)
+    conditions: ['p2pml:core-as-bundle', ...defaultClientConditions],
+  },
   build: {
     outDir,
     emptyOutDir: true,

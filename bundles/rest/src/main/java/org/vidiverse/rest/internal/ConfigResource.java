@@ -10,9 +10,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceSettings;
+import org.vidiverse.api.p2p.P2pSettings;
 import org.vidiverse.api.instance.InstanceSettings.SignupMode;
 import org.vidiverse.api.store.UserStore;
 import org.vidiverse.rest.api.RestWhiteboard;
@@ -32,6 +35,9 @@ public final class ConfigResource {
     private final InstanceSettings settings;
     private final UserStore users;
     private final String version;
+    /** The tracker's settings; while no tracker is installed there is no P2P either. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile P2pSettings p2p;
 
     @Activate
     public ConfigResource(@Reference InstanceSettings settings, @Reference UserStore users,
@@ -39,6 +45,11 @@ public final class ConfigResource {
         this.settings = settings;
         this.users = users;
         this.version = context.getBundle().getVersion().toString();
+    }
+
+    private boolean p2pEnabled() {
+        P2pSettings p2pSettings = p2p;
+        return p2pSettings != null && p2pSettings.p2pEnabled();
     }
 
     @GET
@@ -64,7 +75,7 @@ public final class ConfigResource {
                 "menu", map("login", map("redirectOnSingleExternalAuth", false))));
         json.put("defaults", map("publish", map("downloadEnabled", true, "commentsPolicy", 1,
                         "commentsEnabled", true, "privacy", 1, "licence", null),
-                "p2p", map("webapp", map("enabled", true), "embed", map("enabled", true))));
+                "p2p", map("webapp", map("enabled", p2pEnabled()), "embed", map("enabled", p2pEnabled()))));
         json.put("search", map("remoteUri", map("users", true, "anonymous", false),
                 "searchIndex", map("enabled", false, "url", "", "disableLocalSearch", false, "isDefaultSearch", false)));
         json.put("plugin", map("registered", List.of(), "registeredExternalAuths", List.of(),
@@ -95,7 +106,8 @@ public final class ConfigResource {
         json.put("videoChannels", map("maxPerUser", 20));
         json.put("trending", map("videos", map("intervalDays", 7, "algorithms",
                 map("enabled", List.of("most-viewed"), "default", "most-viewed"))));
-        json.put("tracker", map("enabled", true));
+        P2pSettings p2pSettings = p2p;
+        json.put("tracker", map("enabled", p2pSettings != null && p2pSettings.trackerEnabled()));
         json.put("followings", map("instance", map("autoFollowIndex", map("indexUrl", ""))));
         json.put("broadcastMessage", map("enabled", false, "message", "", "level", "info", "dismissable", false));
         json.put("homepage", map("enabled", false));
