@@ -167,6 +167,13 @@ public class WebFeedsIT {
         assertProblem(400, http.get("/services/oembed?url=" + enc("https://elsewhere.example/w/" + shortUuid)));
         assertProblem(501, http.get("/services/oembed?format=xml&url=" + enc(BASE + "/w/" + shortUuid)));
 
+        // the description is served where the video JSON's descriptionPath points (the watch page reads it)
+        JsonNode details = http.get("/api/v1/videos/" + uuid).json();
+        Http.Answer description = http.get(details.path("descriptionPath").asText());
+        assertEquals(200, description.status());
+        assertTrue(description.json().toString(), description.json().has("description"));
+        assertEquals(404, http.get("/api/v1/videos/00000000-0000-4000-8000-000000000000/description").status());
+
         // public stats count the video and the users
         JsonNode stats = http.get("/api/v1/server/stats").json();
         assertEquals(1, stats.path("totalLocalVideos").asLong());

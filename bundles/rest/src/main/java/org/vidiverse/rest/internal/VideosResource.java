@@ -83,6 +83,15 @@ public final class VideosResource {
                 VideoJson.withUserHistory(VideoJson.summary(v), times.get(v.id())), v)).data());
     }
 
+    /** The whole description, at the {@code descriptionPath} the video JSON names (PeerTube's shape). */
+    @GET
+    @Path("{id}/description")
+    public Map<String, Object> description(@Context SecurityContext security, @PathParam("id") String id) {
+        Map<String, Object> json = new java.util.HashMap<>();
+        json.put("description", access.findVisible(id, security).description());
+        return json;
+    }
+
     @GET
     @Path("{id}")
     public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
