@@ -4,5 +4,5 @@
  * quarantined until a moderator approves it. A failing policy counts as DENY.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.vidiverse.api.federation;

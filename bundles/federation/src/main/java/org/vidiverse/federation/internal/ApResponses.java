@@ -22,13 +22,7 @@ final class ApResponses {
      * (text/html first) get the page instead, as PeerTube serves them.
      */
     static boolean wantsActivityJson(HttpHeaders headers) {
-        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return true;   // servers fetching without Accept mean the document
-        }
-        String a = accept.toLowerCase(java.util.Locale.ROOT);
-        return a.contains("application/activity+json") || a.contains("application/ld+json")
-                || (a.contains("application/json") && !a.contains("text/html"));
+        return org.vidiverse.api.federation.ActivityJson.wanted(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 
     static Response json(Object document) {

@@ -1,7 +1,6 @@
 package org.vidiverse.web.internal;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +12,8 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+
+import org.vidiverse.api.federation.ActivityJson;
 
 /**
  * ActivityPub ids are also links people open: a browser at {@code /videos/watch/{uuid}} gets the watch page, at
@@ -39,7 +40,7 @@ public final class ActorPagesFilter implements Filter {
     record WatchPage() implements Action { }
 
     static Optional<Action> action(String method, String path, String accept) {
-        if (!"GET".equals(method) && !"HEAD".equals(method) || wantsActivityJson(accept)) {
+        if (!"GET".equals(method) && !"HEAD".equals(method) || ActivityJson.wanted(accept)) {
             return Optional.empty();
         }
         Matcher m = PAGE.matcher(path);
@@ -51,16 +52,6 @@ public final class ActorPagesFilter implements Filter {
             case "video-channels" -> new Redirect("/c/" + m.group(2));
             default -> new WatchPage();
         });
-    }
-
-    /** The federation's ApResponses.wantsActivityJson, on the raw header. */
-    static boolean wantsActivityJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;   // servers fetching without Accept mean the document
-        }
-        String a = accept.toLowerCase(Locale.ROOT);
-        return a.contains("application/activity+json") || a.contains("application/ld+json")
-                || (a.contains("application/json") && !a.contains("text/html"));
     }
 
     @Override

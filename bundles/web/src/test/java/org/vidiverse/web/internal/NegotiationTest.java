@@ -12,19 +12,6 @@ import org.vidiverse.web.internal.ActorPagesFilter.WatchPage;
 
 public class NegotiationTest {
     @Test
-    public void activityPubClientsAreRecognisedAsTheFederationDoes() {
-        assertTrue(ActorPagesFilter.wantsActivityJson(null));
-        assertTrue(ActorPagesFilter.wantsActivityJson(" "));
-        assertTrue(ActorPagesFilter.wantsActivityJson("application/activity+json"));
-        assertTrue(ActorPagesFilter.wantsActivityJson(
-                "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\""));
-        assertTrue(ActorPagesFilter.wantsActivityJson("application/json"));
-        assertFalse(ActorPagesFilter.wantsActivityJson("text/html,application/json;q=0.9"));
-        assertFalse(ActorPagesFilter.wantsActivityJson("text/html"));
-        assertFalse(ActorPagesFilter.wantsActivityJson("*/*"));
-    }
-
-    @Test
     public void onlyTheActorAndVideoIdsThemselvesAreTakenOver() {
         assertEquals(Optional.of(new Redirect("/a/bob")), ActorPagesFilter.action("GET", "/accounts/bob", "text/html"));
         assertEquals(Optional.of(new Redirect("/c/bob_channel")),
