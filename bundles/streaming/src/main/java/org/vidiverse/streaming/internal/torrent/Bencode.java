@@ -10,13 +10,15 @@ import java.util.TreeMap;
 /**
  * Bencoding (BEP 3): integers {@code i42e}, byte strings {@code 4:spam}, lists {@code l...e} and dictionaries
  * {@code d...e} whose keys are byte strings sorted as raw bytes. Values are {@link Long}/{@link Integer},
- * {@link String} (written as UTF-8), {@code byte[]}, {@link List} and {@link Map} with {@link String} keys.
+ * {@link String} (written as UTF-8), {@code byte[]}, {@link List} and {@link Map} with {@link String} keys or
+ * {@code byte[]} keys (raw, as a tracker's scrape keys its files by info hash). Torrents and the tracker's answers
+ * both write with it.
  */
-final class Bencode {
+public final class Bencode {
     private Bencode() {
     }
 
-    static byte[] encode(Object value) {
+    public static byte[] encode(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(value, out);
         return out.toByteArray();
@@ -36,11 +38,16 @@ final class Bencode {
         } else if (value instanceof Map<?, ?> map) {
             TreeMap<byte[], Object> sorted = new TreeMap<>(Arrays::compareUnsigned);
             map.forEach((k, v) -> {
-                if (!(k instanceof String key)) {
-                    throw new IllegalArgumentException("dictionary keys are strings, not " + k);
+                byte[] key;
+                if (k instanceof String text) {
+                    key = text.getBytes(StandardCharsets.UTF_8);
+                } else if (k instanceof byte[] raw) {
+                    key = raw;
+                } else {
+                    throw new IllegalArgumentException("dictionary keys are strings or bytes, not " + k);
                 }
-                if (sorted.put(key.getBytes(StandardCharsets.UTF_8), v) != null) {
-                    throw new IllegalArgumentException("duplicate key " + key);
+                if (sorted.put(key, v) != null) {
+                    throw new IllegalArgumentException("duplicate key " + k);
                 }
             });
             out.write('d');

@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 /** The WebSocket connection of a browser peer, as the tracker logic sees it. */
 interface PeerLink {

@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 /** The tracker's limits and timings, read from {@link TrackerConfig}. */
 record Limits(boolean enabled, int intervalSeconds, int maxSwarmsPerPeer, int maxOffersPerAnnounce,

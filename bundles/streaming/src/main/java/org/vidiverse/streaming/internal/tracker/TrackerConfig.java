@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import org.vidiverse.streaming.internal.torrent.Bencode;
 
 /**
  * The HTTP tracker (BEP 3): announce answers bencoded {@code interval}, {@code complete}, {@code incomplete} and

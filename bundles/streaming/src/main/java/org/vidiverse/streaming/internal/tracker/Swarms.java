@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import java.util.ArrayList;
 import java.util.Collections;

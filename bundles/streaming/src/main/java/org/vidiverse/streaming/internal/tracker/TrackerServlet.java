@@ -1,4 +1,4 @@
-package org.vidiverse.tracker.internal;
+package org.vidiverse.streaming.internal.tracker;
 
 import java.io.IOException;
 import java.net.InetAddress;
