@@ -177,7 +177,8 @@ public class MonetizationIT {
         assertEquals(bob.username(), list.path("data").path(0).path("username").asText());
         assertEquals(403, status(path, null));
         assertEquals(204, call("DELETE", bobSupporter, aliceToken).status());
-        assertEquals(403, status(path, bobToken));
+        assertEquals("bob after the revocation; supporters: " + api(supportersOfAlice, aliceToken), 403,
+                status(path, bobToken));
 
         // bad inputs
         assertProblem(404, call("PUT", ROUTER + "no_such_channel_x/supporters/" + bob.username(), aliceToken));

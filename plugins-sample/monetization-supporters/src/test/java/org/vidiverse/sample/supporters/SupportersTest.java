@@ -39,6 +39,33 @@ public class SupportersTest {
     }
 
     @Test
+    public void twoInstancesOverOneFileAgree() throws Exception {
+        // a plugin restart can leave the old REST resource answering while the new gate checks
+        Path file = temp.getRoot().toPath().resolve("supporters.txt");
+        Supporters gate = new Supporters(file);
+        Supporters oldResource = new Supporters(file);
+        assertTrue(oldResource.grant(7, "bob"));
+        assertTrue("a grant through the other instance counts", gate.isSupporter(7, "bob"));
+        assertTrue(gate.revoke(7, "bob"));
+        assertFalse("a revocation through the other instance counts", oldResource.isSupporter(7, "bob"));
+        assertTrue(oldResource.grant(7, "carol"));
+        assertTrue(gate.grant(7, "dave"));
+        assertEquals("neither write undoes the other", List.of("carol", "dave"), oldResource.of(7));
+    }
+
+    @Test
+    public void anEditOfTheFileIsSeenAndItsRemovalEmptiesTheList() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("supporters.txt");
+        Supporters supporters = new Supporters(file);
+        assertTrue(supporters.grant(1, "bob"));
+        Files.writeString(file, "1\tbob\n1\terin\nnot a line\n");
+        assertEquals(List.of("bob", "erin"), supporters.of(1));
+        Files.delete(file);
+        assertFalse(supporters.isSupporter(1, "bob"));
+        assertEquals(List.of(), supporters.of(1));
+    }
+
+    @Test
     public void concurrentGrantsAreAllKept() throws Exception {
         Path file = temp.getRoot().toPath().resolve("supporters.txt");
         Supporters supporters = new Supporters(file);
