@@ -68,24 +68,29 @@ test('a second viewer receives segments from the first one', async () => {
   }
 });
 
-// Known problem: run from node --test this test has hung (past every Playwright timeout) although the same steps run
-// by hand show the rejection (rejectedSegments 1, bytesFromPeers 0); marked todo with a time limit until it is found.
-test('a tampered segment from a peer is rejected and the viewer plays from HTTP',
-  { timeout: 120_000, todo: 'hangs under node --test; the rejection itself was seen by hand' }, async () => {
+// This test found two faults: the tampering hook once corrupted its own page's playback too (the page hung), and
+// p2p-media-loader 2.3.1 could not re-fetch a rejected byte-range segment over HTTP (the viewer stalled at it; see
+// bundles/web/src/main/frontend/build/p2pml-byte-range-retry.js).
+test('a tampered segment from a peer is rejected and the viewer plays from HTTP', { timeout: 150_000 }, async () => {
   const tamperer = await viewer('?p2pTamper=1');
   try {
     await bufferedToTheEnd(tamperer.page);
     const victim = await viewer();
     try {
       await victim.page.waitForFunction(() => window.__vidiverseP2P.rejectedSegments > 0, null, { timeout: 90_000 });
-      // the rejected segment comes again from the server: the viewer ends up with the whole clip over HTTP, as much
-      // as the tampering viewer loaded, and not one byte from the peer
-      const whole = (await stats(tamperer.page)).bytesFromServer;
-      await victim.page.waitForFunction((n) => window.__vidiverseP2P.bytesFromServer >= n, whole, { timeout: 90_000 });
+      // the rejected segment comes again from the server: the viewer buffers the whole clip, and not one byte of it
+      // from the peer
+      await bufferedToTheEnd(victim.page);
       const got = await stats(victim.page);
       assert.ok(got.rejectedSegments > 0, JSON.stringify(got));
       assert.equal(got.bytesFromPeers, 0, `no byte from the tampering peer is used: ${JSON.stringify(got)}`);
-      await bufferedToTheEnd(victim.page);
+      assert.ok(got.bytesFromServer > 0, `the segments came from the server: ${JSON.stringify(got)}`);
+      const buffered = await victim.page.evaluate(() => {
+        const b = document.querySelector('video').buffered;
+        return Array.from({ length: b.length }, (_, i) => [b.start(i), b.end(i)]);
+      });
+      assert.equal(buffered.length, 1, `no gap where the rejected segment was: ${JSON.stringify(buffered)}`);
+      assert.ok(buffered[0][0] < 0.5, `buffered from the start: ${JSON.stringify(buffered)}`);
       const error = await victim.page.evaluate(() => document.querySelector('video').error);
       assert.equal(error, null, 'the video element has no decoding error');
     } finally {

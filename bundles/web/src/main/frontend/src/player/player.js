@@ -2,7 +2,7 @@
 // (p2p-media-loader 2.x over WebRTC, meeting through the instance's own WebSocket tracker), falling back to HTTP;
 // native HLS where hls.js is unsupported (iOS Safari), else the best MP4 file.
 //
-// P2P: the swarm id is the master playlist's URL, which the tracker (bundles/tracker LocalSwarms) derives the same
+// P2P: the swarm id is the master playlist's URL, which the tracker (streaming bundle, tracker.LocalSwarms) derives the same
 // way to know the swarm is hosted here; every segment from a peer is checked against segments-sha256.json and
 // dropped (then fetched over HTTP) when it does not match. The instance (/api/v1/config defaults.p2p.webapp.enabled)
 // and the user (p2pEnabled) can turn P2P off.
