@@ -6,19 +6,19 @@ import { ErrorBox, RequireLogin, formatBytes, useLoad, watchUrl } from './common
 
 const STATES_DONE = new Set([1]);   // published
 
-/** After the upload: the video's processing state until it is published. */
+/** After the upload: the video's processing (queue place, transcoding percentage) until it is published. */
 function Processing({ video }) {
-  const [state, setState] = useState(null);
+  const [state, setState] = useState(null);   // { state: {id, label}, transcoding: {running, progress, jobsAhead} }
   const [error, setError] = useState(null);
   useEffect(() => {
     let timer, live = true;
     const poll = async () => {
       try {
-        const v = await api('GET', `/api/v1/videos/${video.uuid}`);
+        const p = await api('GET', `/api/v1/videos/${video.uuid}/processing`);
         if (!live) return;
-        setState(v);
+        setState(p);
         setError(null);
-        if (STATES_DONE.has(v.state?.id) || v.state?.id === 7 /* transcoding failed */) return;
+        if (STATES_DONE.has(p.state?.id) || p.state?.id === 7 /* transcoding failed */) return;
       } catch (e) {
         if (live) setError(e);
       }
@@ -28,15 +28,24 @@ function Processing({ video }) {
     return () => { live = false; clearTimeout(timer); };
   }, [video.uuid]);
   const published = state && STATES_DONE.has(state.state?.id);
+  const failed = state?.state?.id === 7;
+  const transcoding = state?.transcoding;
+  let detail = '';
+  if (transcoding?.running) detail = ` ${transcoding.progress} %`;
+  else if (transcoding) detail = transcoding.jobsAhead ? ` (${transcoding.jobsAhead} ahead in the queue)` : ' (next in the queue)';
   return html`<section class="card" aria-live="polite">
     <h2>Processing</h2>
     <${ErrorBox} error=${error} />
     <p data-testid="upload-state" data-state=${state?.state?.id || ''}>
       ${published ? html`<strong class="success">Published.</strong>`
-        : state ? `${state.state?.label || 'Processing'}…` : 'Waiting for the server…'}
+        : failed ? html`<strong class="error">${state.state.label}</strong>`
+        : state ? `${state.state?.label || 'Processing'}${detail}…` : 'Waiting for the server…'}
     </p>
-    ${!published && html`<progress aria-label="Transcoding"></progress>`}
-    <p><a class=${published ? 'btn btn-primary' : 'btn'} href=${watchUrl(state || video)} data-testid="watch-link">
+    ${!published && !failed && (transcoding?.running
+      ? html`<progress aria-label="Transcoding" data-testid="transcoding-progress" max="100"
+          value=${transcoding.progress}>${transcoding.progress} %</progress>`
+      : html`<progress aria-label="Transcoding"></progress>`)}
+    <p><a class=${published ? 'btn btn-primary' : 'btn'} href=${watchUrl(video)} data-testid="watch-link">
       ${published ? 'Watch the video' : 'Open the video page'}</a>
       ${' '}<a class="btn" href="/my-library/videos">My videos</a></p>
   </section>`;

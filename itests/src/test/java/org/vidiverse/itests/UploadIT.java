@@ -9,9 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -21,7 +26,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
+import org.vidiverse.api.model.NewVideo;
+import org.vidiverse.api.model.Video;
+import org.vidiverse.api.model.VideoPrivacy;
+import org.vidiverse.api.model.VideoState;
+import org.vidiverse.api.store.JobStore;
 import org.vidiverse.api.store.VideoStore;
 
 /**
@@ -37,6 +48,8 @@ public class UploadIT {
     VideoStore videos;
     @Inject
     MediaStorage storage;
+    @Inject
+    JobStore jobs;
 
     @Configuration
     public Option[] config() {
@@ -147,6 +160,85 @@ public class UploadIT {
         assertEquals(400, http().get("/api/v1/jobs/sleeping", token).status());
         assertEquals(400, http().get("/api/v1/jobs/completed?jobType=mining", token).status());
         assertEquals(401, http().get("/api/v1/jobs/completed").status());
+    }
+
+    @Test
+    public void processingShowsTheQueuePlaceThenThePercentageUntilPublished() throws Exception {
+        String token = rootToken();
+        long channel = channelId(token);
+        // two videos queued behind a transcoding held back for a day: their places are known exactly
+        List<Video> queued = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        for (String name : List.of("Queued first", "Queued second")) {
+            Video video = videos.create(new NewVideo(channel, name, null, null, VideoPrivacy.PRIVATE,
+                    VideoState.TO_TRANSCODE, 3, null, null, null, List.of(), false, true, true, false));
+            queued.add(video);
+            held.add(jobs.enqueue(MediaPipeline.TRANSCODING_JOB, "{\"videoId\":" + video.id()
+                    + ",\"source\":\"uploads/none.mp4\"}", 1, Instant.now().plus(Duration.ofDays(1))).id());
+        }
+        try {
+            JsonNode first = http().get("/api/v1/videos/" + queued.get(0).uuid() + "/processing", token).json();
+            JsonNode second = http().get("/api/v1/videos/" + queued.get(1).uuid() + "/processing", token).json();
+            assertEquals(first.toString(), 2, first.path("state").path("id").asInt());
+            assertFalse(first.path("transcoding").path("running").asBoolean(true));
+            assertEquals(0, first.path("transcoding").path("progress").asInt(-1));
+            assertEquals(second.toString(), first.path("transcoding").path("jobsAhead").asInt() + 1,
+                    second.path("transcoding").path("jobsAhead").asInt());
+
+            // bad inputs
+            String uuid = queued.get(0).uuid();
+            assertEquals(401, http().get("/api/v1/videos/" + uuid + "/processing").status());
+            String other = otherUserToken();
+            Http.Answer refused = http().get("/api/v1/videos/" + uuid + "/processing", other);
+            assertEquals(refused.body(), 403, refused.status());
+            assertTrue(refused.contentType().startsWith("application/problem+json"));
+            assertEquals(404, http().get("/api/v1/videos/" + UUID.randomUUID() + "/processing", token).status());
+            assertEquals(400, http().get("/api/v1/videos/not-an-id!/processing", token).status());
+        } finally {
+            held.forEach(id -> jobs.failForGood(id, "held back by a test"));
+            queued.forEach(v -> videos.delete(v.id()));
+        }
+
+        // a real upload: while it is processed, its transcoding is queued or running, and the percentage never goes
+        // back; once published there is nothing left to show
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", "Watched while processed");
+        fields.put("channelId", String.valueOf(channel));
+        fields.put("privacy", "1");
+        Http.Answer answer = legacyUpload(token, fields, "watched.y4m", TestMedia.y4m(640, 360, 25, 100));
+        assertEquals(answer.body(), 200, answer.status());
+        String uuid = answer.json().path("video").path("uuid").asText();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        int lastPercent = -1;
+        JsonNode processing;
+        do {
+            processing = http().get("/api/v1/videos/" + uuid + "/processing", token).json();
+            int state = processing.path("state").path("id").asInt();
+            if (state == 1) {
+                break;
+            }
+            assertEquals(processing.toString(), 2, state);
+            JsonNode transcoding = processing.path("transcoding");
+            if (!transcoding.isNull()) {   // null for a moment between the job's end and the publication
+                int percent = transcoding.path("progress").asInt();
+                assertTrue(processing.toString(), percent >= 0 && percent <= 100);
+                if (transcoding.path("running").asBoolean()) {
+                    assertTrue(processing + " after " + lastPercent, percent >= lastPercent);
+                    lastPercent = percent;
+                }
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertEquals(processing.toString(), 1, processing.path("state").path("id").asInt());
+        assertTrue(processing.toString(), processing.path("transcoding").isNull());
+    }
+
+    private String otherUserToken() throws Exception {
+        String name = "viewer" + UUID.randomUUID().toString().substring(0, 6);
+        Http.Answer created = http().json("POST", "/api/v1/users", rootToken(), "{\"username\":\"" + name
+                + "\",\"email\":\"" + name + "@example.org\",\"password\":\"a-long-password-1\",\"role\":2}");
+        assertEquals(created.body(), 200, created.status());
+        return http().login(name, "a-long-password-1");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.vidiverse.api.media;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.vidiverse.api.codec.CodecException;
 import org.vidiverse.api.model.NewVideo;
@@ -90,4 +91,21 @@ public interface MediaPipeline {
 
     /** Schedules a new transcoding of a local video from its best stored rendition or kept original. */
     void retranscode(long videoId);
+
+    /**
+     * Where the transcoding of a video stands: waiting in the queue (with how many transcodings are due before it)
+     * or running (with its percentage); empty when no transcoding of it is pending or running.
+     *
+     * @since 1.3
+     */
+    Optional<TranscodingProgress> transcodingProgress(long videoId);
+
+    /**
+     * @param running    whether a node is transcoding the video now
+     * @param percent    0 to 100, how far the running transcoding got; 0 while waiting
+     * @param jobsAhead  while waiting, how many pending transcodings are queued before this one (at least); 0 when
+     *                   running
+     */
+    record TranscodingProgress(boolean running, int percent, int jobsAhead) {
+    }
 }

@@ -4,5 +4,5 @@
  * PeerTube's, so that its players and clients find files where they expect them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.vidiverse.api.media;

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,11 +27,15 @@ import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaStorage;
 import org.vidiverse.api.media.TorrentMaker;
 import org.vidiverse.api.model.InvalidInputException;
+import org.vidiverse.api.model.Job;
+import org.vidiverse.api.model.JobState;
 import org.vidiverse.api.model.NewVideo;
 import org.vidiverse.api.model.NewVideoFile;
+import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoState;
 import org.vidiverse.api.plugin.PluginCallException;
+import org.vidiverse.api.store.JobQuery;
 import org.vidiverse.api.store.JobStore;
 import org.vidiverse.api.store.VideoStore;
 
@@ -223,6 +228,57 @@ public final class MediaPipelineImpl implements MediaPipeline {
         Path source = Sources.best(storage, videos, video)
                 .orElseThrow(() -> new IllegalStateException("video " + video.uuid() + " has no file to transcode"));
         enqueue(videoId, source);
+    }
+
+    @Override
+    public Optional<TranscodingProgress> transcodingProgress(long videoId) {
+        List<Job> running = jobs.list(JobQuery.inState(JobState.PROCESSING).ofType(TRANSCODING_JOB),
+                new PageRequest(0, PageRequest.MAX_COUNT, "createdAt", false)).data();
+        Optional<TranscodingProgress> found = progressOf(videoId, running, List.of());
+        if (found.isPresent()) {
+            return found;
+        }
+        // the queue, oldest first as claimed, a page at a time: a video far down a long queue costs a few pages
+        List<Job> pending = new ArrayList<>();
+        for (int start = 0; start < PENDING_PAGES * PageRequest.MAX_COUNT; start += PageRequest.MAX_COUNT) {
+            List<Job> page = jobs.list(JobQuery.inState(JobState.PENDING).ofType(TRANSCODING_JOB),
+                    new PageRequest(start, PageRequest.MAX_COUNT, "createdAt", false)).data();
+            pending.addAll(page);
+            found = progressOf(videoId, List.of(), pending);
+            if (found.isPresent() || page.size() < PageRequest.MAX_COUNT) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Pages of pending jobs read to place a video in the queue. */
+    private static final int PENDING_PAGES = 10;
+
+    /**
+     * The progress of {@code videoId}'s transcoding among the running jobs and the pending ones (oldest first);
+     * jobs whose payload is not a transcoding's are skipped.
+     */
+    static Optional<TranscodingProgress> progressOf(long videoId, List<Job> running, List<Job> pendingOldestFirst) {
+        for (Job job : running) {
+            if (isFor(job, videoId)) {
+                return Optional.of(new TranscodingProgress(true, Math.max(0, Math.min(100, job.progress())), 0));
+            }
+        }
+        for (int i = 0; i < pendingOldestFirst.size(); i++) {
+            if (isFor(pendingOldestFirst.get(i), videoId)) {
+                return Optional.of(new TranscodingProgress(false, 0, i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFor(Job job, long videoId) {
+        try {
+            return TranscodePayload.parse(job.payload()).videoId() == videoId;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     Path originals() throws IOException {
