@@ -98,14 +98,18 @@ final class Ladder {
      * every player decodes.
      */
     static String videoFilter(int resolution, boolean portrait, double fps, double sourceFps) {
+        return fpsStep(fps, sourceFps) + scaleStep(resolution, portrait) + ",format=yuv420p";
+    }
+
+    /** {@code fps=N,} when frames arriving at {@code inputFps} (0: unknown) must be dropped to {@code fps}, else empty. */
+    static String fpsStep(double fps, double inputFps) {
+        return !(inputFps > 0) || inputFps > fps + 0.01 ? "fps=" + decimal(fps) + "," : "";
+    }
+
+    /** The scale filter giving the rung's shorter side, the other side even and in proportion. */
+    static String scaleStep(int resolution, boolean portrait) {
         int even = resolution - resolution % 2;
-        StringBuilder filter = new StringBuilder();
-        if (!(sourceFps > 0) || sourceFps > fps + 0.01) {
-            filter.append("fps=").append(decimal(fps)).append(',');
-        }
-        filter.append(portrait ? "scale=" + even + ":-2" : "scale=-2:" + even);
-        filter.append(",format=yuv420p");
-        return filter.toString();
+        return portrait ? "scale=" + even + ":-2" : "scale=-2:" + even;
     }
 
     static String decimal(double value) {

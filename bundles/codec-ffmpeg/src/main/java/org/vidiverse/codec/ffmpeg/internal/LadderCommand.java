@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The single ffmpeg invocation that produces a whole ladder: the source is decoded once, a filter graph splits the
- * frames into one scaled chain per rung, each chain is encoded once with libx264, the audio is encoded once with AAC,
+ * The single ffmpeg invocation that produces a whole ladder: the source is decoded once, a filter graph scales the
+ * frames for every rung (in cascade, see {@link #filterGraph}), each rung is encoded once with libx264, the audio is encoded once with AAC,
  * and the tee muxer writes every encoded rendition to both of its files (faststart MP4 and fMP4 HLS) - no second
  * decode, no second encode, no remux pass. Output paths are relative to the output folder, the child's working
  * directory, so no path ever needs escaping inside the tee specification.
@@ -36,7 +36,7 @@ final class LadderCommand {
 
         if (!video.isEmpty()) {
             args.add("-filter_complex");
-            args.add(filterGraph(source.videoStream(), video));
+            args.add(filterGraph(source, video));
             for (int i = 0; i < video.size(); i++) {
                 args.add("-map");
                 args.add("[v" + i + "]");
@@ -95,13 +95,51 @@ final class LadderCommand {
         return threads;
     }
 
-    /** {@code [0:0]split=3[s0][s1][s2];[s0]scale=-2:720,format=yuv420p[v0];...} */
-    static String filterGraph(int videoStream, List<Ladder.Rung> video) {
-        StringBuilder graph = new StringBuilder("[0:").append(videoStream).append(']');
+    /**
+     * The filter graph from the decoded source to one output {@code [v<i>]} per video rung (in {@code video}'s
+     * order). Several rungs are scaled in cascade, each from the next larger rung's frames rather than from the
+     * source's: {@code [0:0]scale=-2:1080,split=2[c0][n0];[c0]format=yuv420p[v0];[n0]scale=-2:720,split=2...}.
+     * Scaling 720p frames to 480p reads less than half the pixels that scaling 1080p ones does: for the
+     * 1080/720/480/360 ladder of a 1080p source, {@code ffmpeg -f null} measured 1.3 s of CPU per 15 s of video in
+     * the scalers in cascade against 2.4 s from the source, here where encoding them takes about 22 s. The
+     * frame rate can only go down along the cascade; a ladder whose smaller rungs ask for more frames than larger
+     * ones is scaled from the source, each rung on its own branch.
+     */
+    static String filterGraph(Probe source, List<Ladder.Rung> video) {
+        String input = "[0:" + source.videoStream() + "]";
         if (video.size() == 1) {
-            return graph.append(video.get(0).videoFilter()).append("[v0]").toString();
+            return input + video.get(0).videoFilter() + "[v0]";
         }
-        graph.append("split=").append(video.size());
+        List<Integer> largestFirst = new ArrayList<>();
+        for (int i = 0; i < video.size(); i++) {
+            largestFirst.add(i);
+        }
+        largestFirst.sort((a, b) -> Integer.compare(video.get(b).resolution(), video.get(a).resolution()));
+        for (int k = 1; k < largestFirst.size(); k++) {
+            if (video.get(largestFirst.get(k)).fps() > video.get(largestFirst.get(k - 1)).fps() + 0.01) {
+                return splitFromSource(input, video);
+            }
+        }
+        StringBuilder graph = new StringBuilder(input);
+        double fps = source.info().fps();
+        for (int k = 0; k < largestFirst.size(); k++) {
+            int i = largestFirst.get(k);
+            Ladder.Rung r = video.get(i);
+            graph.append(Ladder.fpsStep(r.fps(), fps)).append(Ladder.scaleStep(r.resolution(), source.portrait()));
+            fps = r.fps();
+            if (k == largestFirst.size() - 1) {
+                graph.append(",format=yuv420p[v").append(i).append(']');
+            } else {
+                graph.append(",split=2[c").append(k).append("][n").append(k).append("];[c").append(k)
+                        .append("]format=yuv420p[v").append(i).append("];[n").append(k).append(']');
+            }
+        }
+        return graph.toString();
+    }
+
+    /** {@code [0:0]split=3[s0][s1][s2];[s0]scale=-2:720,format=yuv420p[v0];...} */
+    private static String splitFromSource(String input, List<Ladder.Rung> video) {
+        StringBuilder graph = new StringBuilder(input).append("split=").append(video.size());
         for (int i = 0; i < video.size(); i++) {
             graph.append("[s").append(i).append(']');
         }

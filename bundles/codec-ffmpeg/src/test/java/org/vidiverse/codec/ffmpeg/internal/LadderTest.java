@@ -78,8 +78,9 @@ public class LadderTest {
         String line = String.join(" ", args);
         assertEquals("one input", 1, args.stream().filter("-i"::equals).count());
         assertTrue(line, args.contains("file:/in/up load.mov"));
-        assertEquals("[0:0]split=2[s0][s1];[s0]fps=30,scale=-2:720,format=yuv420p[v0];"
-                + "[s1]fps=30,scale=-2:360,format=yuv420p[v1]", args.get(args.indexOf("-filter_complex") + 1));
+        assertEquals("scaled in cascade: 360p from the 720p frames",
+                "[0:0]fps=30,scale=-2:720,split=2[c0][n0];[c0]format=yuv420p[v0];[n0]scale=-2:360,format=yuv420p[v1]",
+                args.get(args.indexOf("-filter_complex") + 1));
         assertTrue(line, line.contains("-map [v0] -map [v1] "));
         assertTrue(line, line.contains("-map 0:1 -c:a aac -b:a 128k -ac 2"));
         assertTrue(line, line.contains("-g:v:0 60 -keyint_min:v:0 60 -maxrate:v:0 2000000 -bufsize:v:0 4000000"));
@@ -95,6 +96,28 @@ public class LadderTest {
                 + ":hls_flags=single_file:hls_segment_filename=hls/720-fragmented.mp4]hls/720.m3u8", slaves.get(1));
         assertTrue(slaves.get(2), slaves.get(2).startsWith("[select=\\'v:1,a\\':f=mp4"));
         assertEquals("[select=\\'a\\':f=mp4:movflags=+faststart]0.mp4", slaves.get(4));
+    }
+
+    @Test
+    public void theCascadeRunsFromTheLargestRungAndKeepsEachRungsOutputLabel() throws Exception {
+        List<Ladder.Rung> rungs = Ladder.plan(List.of(new Rendition(360, 30, 0), new Rendition(1080, 60, 0),
+                new Rendition(720, 30, 0)), LANDSCAPE_60, 4);
+        assertEquals("[0:0]scale=-2:1080,split=2[c0][n0];[c0]format=yuv420p[v1];"
+                + "[n0]fps=30,scale=-2:720,split=2[c1][n1];[c1]format=yuv420p[v2];"
+                + "[n1]scale=-2:360,format=yuv420p[v0]", LadderCommand.filterGraph(LANDSCAPE_60, rungs));
+
+        List<Ladder.Rung> portrait = Ladder.plan(List.of(new Rendition(1080, 30, 0), new Rendition(480, 30, 0)),
+                PORTRAIT_30, 4);
+        assertEquals("[0:0]scale=1080:-2,split=2[c0][n0];[c0]format=yuv420p[v0];[n0]scale=480:-2,format=yuv420p[v1]",
+                LadderCommand.filterGraph(PORTRAIT_30, portrait));
+    }
+
+    @Test
+    public void aSmallerRungWithMoreFramesIsScaledFromTheSource() throws Exception {
+        List<Ladder.Rung> rungs = Ladder.plan(List.of(new Rendition(720, 30, 0), new Rendition(360, 60, 0)),
+                LANDSCAPE_60, 4);
+        assertEquals("[0:0]split=2[s0][s1];[s0]fps=30,scale=-2:720,format=yuv420p[v0];[s1]scale=-2:360,format=yuv420p[v1]",
+                LadderCommand.filterGraph(LANDSCAPE_60, rungs));
     }
 
     @Test
