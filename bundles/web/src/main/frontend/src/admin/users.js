@@ -1,5 +1,5 @@
-// Users: list with sort and paging (the filter runs here over the first 100: the API has no user search), create, edit
-// role and quota, block / unblock, delete. Moderators may manage plain users; the API says no to the rest.
+// Users: list with search (username or email, by the API), sort and paging, create, edit role and quota, block /
+// unblock, delete. Moderators may manage plain users; the API says no to the rest.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
@@ -14,13 +14,12 @@ function UsersPage({ user: me }) {
   const [sort, setSort] = useState('-createdAt');
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState(null);
-  // the API has no user search: while filtering, the first 100 users (its largest page) are filtered here
-  const list = useApi('/api/v1/users', search ? { start: 0, count: 100, sort } : { start, count: COUNT, sort });
+  const list = useApi('/api/v1/users', search.trim() ? { start, count: COUNT, sort, search: search.trim() }
+    : { start, count: COUNT, sort });
   const [run, status] = useAction();
   const act = (fn, note) => run(fn, note).then(list.reload);
 
-  const rows = list.data ? list.data.data.filter((u) => !search
-    || (u.username + ' ' + (u.email || '')).toLowerCase().includes(search.toLowerCase())) : [];
+  const rows = list.data ? list.data.data : [];
   const block = (u) => {
     const reason = window.prompt(`Block ${u.username}? Reason (optional):`, '');
     if (reason !== null) act(() => api('POST', `/api/v1/users/${u.id}/block`, { json: reason ? { reason } : {} }),
@@ -36,7 +35,7 @@ function UsersPage({ user: me }) {
     <div class="card">
       <div class="admin-toolbar">
         <input type="search" placeholder="Filter by name or email" value=${search}
-          onInput=${(e) => setSearch(e.currentTarget.value)} aria-label="Filter users" />
+          onInput=${(e) => { setSearch(e.currentTarget.value); setStart(0); }} aria-label="Filter users" />
         <label>Sort <select value=${sort} onChange=${(e) => { setSort(e.currentTarget.value); setStart(0); }}>
           <option value="-createdAt">newest first</option><option value="createdAt">oldest first</option>
           <option value="username">username</option><option value="-lastLoginDate">last login</option>
@@ -64,9 +63,7 @@ function UsersPage({ user: me }) {
               onDone=${() => { setEditing(null); list.reload(); }} /></td></tr>`}`)}
           </tbody>
         </table>
-        ${search ? html`<p class="muted">${rows.length} matching among the first ${list.data.data.length} of
-          ${list.data.total}</p>` : html`<${Pager} start=${start} count=${COUNT} total=${list.data && list.data.total}
-          onStart=${setStart} />`}
+        <${Pager} start=${start} count=${COUNT} total=${list.data && list.data.total} onStart=${setStart} />
       <//>
     </div>
   </div>`;

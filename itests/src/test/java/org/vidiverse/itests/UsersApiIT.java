@@ -139,6 +139,20 @@ public class UsersApiIT {
 
         assertEquals(204, http().json("POST", "/api/v1/users/" + aliceId + "/block", root, "{\"reason\":\"spam\"}").status());
         assertProblem(http().get("/api/v1/users/me", alice), 401, "invalid_token");
+
+        // PeerTube's search (username or email, any case) and blocked filters
+        JsonNode found = http().get("/api/v1/users?search=LIC", root).json();
+        assertEquals(found.toString(), 1, found.path("total").asInt());
+        assertEquals("alice", found.path("data").path(0).path("username").asText());
+        assertEquals(1, http().get("/api/v1/users?search=alice%40example", root).json().path("total").asInt());
+        assertEquals("a LIKE wildcard is a plain character", 0,
+                http().get("/api/v1/users?search=a%25e", root).json().path("total").asInt());
+        JsonNode blockedOnes = http().get("/api/v1/users?blocked=true", root).json();
+        assertEquals(blockedOnes.toString(), 1, blockedOnes.path("total").asInt());
+        assertEquals("alice", blockedOnes.path("data").path(0).path("username").asText());
+        assertEquals(0, http().get("/api/v1/users?blocked=false&search=alice", root).json().path("total").asInt());
+        assertInvalid(http().get("/api/v1/users?blocked=maybe", root), "blocked");
+        assertInvalid(http().get("/api/v1/users?search=" + "x".repeat(101), root), "search");
         assertProblem(tokenRequest("grant_type=password&username=alice&password=alice-pass"), 400, "invalid_grant");
         assertEquals(204, http().json("POST", "/api/v1/users/" + aliceId + "/unblock", root, null).status());
         login("alice", "alice-pass");

@@ -38,7 +38,17 @@ public interface UserStore {
     /** Records a successful login. */
     void touchLogin(long userId);
 
-    Page<User> list(PageRequest page);
+    default Page<User> list(PageRequest page) {
+        return list(null, null, page);
+    }
+
+    /**
+     * Users whose username or email contains {@code search} (case-insensitive; {@code null} or blank: all), and
+     * only blocked or only unblocked ones when {@code blocked} is given, as PeerTube's {@code GET /api/v1/users}.
+     *
+     * @since 1.6
+     */
+    Page<User> list(String search, Boolean blocked, PageRequest page);
 
     /** Bytes stored for the user's videos: every rendition of every video of the user's channels. */
     long videoQuotaUsed(long userId);

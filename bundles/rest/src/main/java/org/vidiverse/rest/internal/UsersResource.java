@@ -107,9 +107,20 @@ public final class UsersResource {
 
     @GET
     public Map<String, Object> list(@Context SecurityContext security, @QueryParam("start") String start,
-                                    @QueryParam("count") String count, @QueryParam("sort") String sort) {
+                                    @QueryParam("count") String count, @QueryParam("sort") String sort,
+                                    @QueryParam("search") String search, @QueryParam("blocked") String blocked) {
         Caller.requireRole(security, UserRole.MODERATOR);
-        Page<User> page = users.list(Paging.parse(start, count, sort, 15, "-createdAt", SORTS));
+        Boolean onlyBlocked = null;
+        if (blocked != null && !blocked.isEmpty()) {
+            if (!blocked.equals("true") && !blocked.equals("false")) {
+                throw Problem.invalidParam("blocked", "blocked must be true or false");
+            }
+            onlyBlocked = Boolean.valueOf(blocked);
+        }
+        if (search != null && search.length() > 100) {
+            throw Problem.invalidParam("search", "search is at most 100 characters");
+        }
+        Page<User> page = users.list(search, onlyBlocked, Paging.parse(start, count, sort, 15, "-createdAt", SORTS));
         return Map.of("total", page.total(), "data", page.map(this::json).data());
     }
 

@@ -2,7 +2,9 @@ package org.vidiverse.storage.internal;
 
 import static org.apache.aries.jpa.template.TransactionType.Required;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -180,15 +182,33 @@ public final class UserStoreImpl implements UserStore {
     }
 
     @Override
-    public Page<User> list(PageRequest page) {
+    public Page<User> list(String search, Boolean blocked, PageRequest page) {
         String order = Sorts.orderBy("u", page, SORTS, "createdAt", true);
+        List<String> conditions = new ArrayList<>();
+        if (search != null && !search.isBlank()) {
+            conditions.add("(u.usernameLower LIKE :search ESCAPE '!' OR u.emailLower LIKE :search ESCAPE '!')");
+        }
+        if (blocked != null) {
+            conditions.add("u.blocked = :blocked");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return jpa.txExpr(Required, em -> {
-            long total = em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult();
-            if (page.count() == 0) {
-                return new Page<>(total, java.util.List.of());
+            var count = em.createQuery("SELECT COUNT(u) FROM UserEntity u" + where, Long.class);
+            var select = em.createQuery("SELECT u FROM UserEntity u" + where + order, UserEntity.class);
+            if (search != null && !search.isBlank()) {
+                String pattern = "%" + Sql.likeEscaped(search.trim().toLowerCase(Locale.ROOT)) + "%";
+                count.setParameter("search", pattern);
+                select.setParameter("search", pattern);
             }
-            return new Page<>(total, Sorts.window(em.createQuery("SELECT u FROM UserEntity u" + order,
-                    UserEntity.class), page).getResultList().stream().map(mapper::user).toList());
+            if (blocked != null) {
+                count.setParameter("blocked", blocked);
+                select.setParameter("blocked", blocked);
+            }
+            long total = count.getSingleResult();
+            if (page.count() == 0 || total <= page.start()) {
+                return new Page<>(total, List.of());
+            }
+            return new Page<>(total, Sorts.window(select, page).getResultList().stream().map(mapper::user).toList());
         });
     }
 

@@ -39,6 +39,7 @@ import org.vidiverse.api.model.QuotaExceededException;
 import org.vidiverse.api.model.Page;
 import org.vidiverse.api.model.PageRequest;
 import org.vidiverse.api.model.User;
+import org.vidiverse.api.model.UserUpdate;
 import org.vidiverse.api.model.UserRole;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.model.VideoFile;
@@ -168,6 +169,24 @@ public abstract class StoreContract {
         assertEquals(List.of("bob", "carol"), page.data().stream().map(User::username).toList());
         assertEquals("bob", s.users.list(PageRequest.of(0, 1, "-createdAt")).data().get(0).username());
         assertThrows(IllegalArgumentException.class, () -> s.users.list(PageRequest.of(0, 1, "password")));
+    }
+
+    @Test
+    public void usersSearchedByNameOrEmailAndFilteredByBlocking() {
+        for (String name : List.of("carol", "alice", "malice", "bob")) {
+            user(name);
+        }
+        User bob = s.users.findByUsername("bob").orElseThrow();
+        s.users.update(bob.id(), UserUpdate.none().withBlocked(true, "spam"));
+        PageRequest byName = PageRequest.of(0, 10, "username");
+        assertEquals(List.of("alice", "malice"), s.users.list("LIC", null, byName).data().stream()
+                .map(User::username).toList());
+        assertEquals("the email matches too", 1, s.users.list("carol@", null, byName).total());
+        assertEquals("% is no wildcard", 0, s.users.list("a%e", null, byName).total());
+        assertEquals("_ is no wildcard", 0, s.users.list("b_b", null, byName).total());
+        assertEquals(List.of("bob"), s.users.list(null, true, byName).data().stream().map(User::username).toList());
+        assertEquals(3, s.users.list("  ", false, byName).total());
+        assertEquals(0, s.users.list("bob", false, byName).total());
     }
 
     // ---- videos
