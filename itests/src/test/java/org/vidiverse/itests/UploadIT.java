@@ -200,7 +200,8 @@ public class UploadIT {
         }
 
         // a real upload: while it is processed, its transcoding is queued or running, and the percentage never goes
-        // back; once published there is nothing left to show
+        // back; once published the job winds up (replaced files and the original go, followers are told), then
+        // nothing shows
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", "Watched while processed");
         fields.put("channelId", String.valueOf(channel));
@@ -230,7 +231,13 @@ public class UploadIT {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         assertEquals(processing.toString(), 1, processing.path("state").path("id").asInt());
+        while (!processing.path("transcoding").isNull() && System.nanoTime() < deadline) {
+            assertTrue(processing.toString(), processing.path("transcoding").path("running").asBoolean());
+            Thread.sleep(100);
+            processing = http().get("/api/v1/videos/" + uuid + "/processing", token).json();
+        }
         assertTrue(processing.toString(), processing.path("transcoding").isNull());
+        assertEquals(1, processing.path("state").path("id").asInt());
     }
 
     private String otherUserToken() throws Exception {
