@@ -85,7 +85,7 @@ public final class FeedsResource {
                 VideoQuery.SORT_FIELDS);
         Boolean nsfwFilter = SearchParams.nsfwFilter(nsfw,
                 "do_not_list".equals(settings.defaultNsfwPolicy()) ? Boolean.FALSE : null);
-        Boolean local = bool("isLocal", isLocal);
+        Boolean local = QueryParams.bool("isLocal", isLocal);
         String base = instance.publicUrl();
         Channel channel = channel(channelId, channelName);
         Account account = channel != null ? null : account(accountId, accountName);
@@ -264,17 +264,6 @@ public final class FeedsResource {
             // answered below
         }
         throw Problem.invalidParam(param, param + " must be a positive integer");
-    }
-
-    static Boolean bool(String param, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Problem.invalidParam(param, param + " must be true or false");
-        };
     }
 
     /** The body with a strong ETag; a reader that has it gets 304. */

@@ -298,13 +298,7 @@ public final class PluginsResource {
     }
 
     private static boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw Problem.invalidParam(name, name + " must be true or false");
+        return Boolean.TRUE.equals(QueryParams.bool(name, value));
     }
 
     private static String text(Map<String, Object> fields, String name) {

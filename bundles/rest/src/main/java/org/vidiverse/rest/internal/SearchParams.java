@@ -117,15 +117,7 @@ final class SearchParams {
     }
 
     private Boolean bool(String name) {
-        String raw = single(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Problem.invalidParam(name, name + " must be true or false");
-        };
+        return QueryParams.bool(name, single(name));
     }
 
     private Integer nonNegative(String name) {

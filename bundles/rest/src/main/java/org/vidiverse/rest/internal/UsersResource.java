@@ -110,13 +110,7 @@ public final class UsersResource {
                                     @QueryParam("count") String count, @QueryParam("sort") String sort,
                                     @QueryParam("search") String search, @QueryParam("blocked") String blocked) {
         Caller.requireRole(security, UserRole.MODERATOR);
-        Boolean onlyBlocked = null;
-        if (blocked != null && !blocked.isEmpty()) {
-            if (!blocked.equals("true") && !blocked.equals("false")) {
-                throw Problem.invalidParam("blocked", "blocked must be true or false");
-            }
-            onlyBlocked = Boolean.valueOf(blocked);
-        }
+        Boolean onlyBlocked = QueryParams.bool("blocked", blocked);
         if (search != null && search.length() > 100) {
             throw Problem.invalidParam("search", "search is at most 100 characters");
         }
