@@ -53,6 +53,19 @@ final class VideoAccess {
         throw Problem.invalidParam("id", "id must be a video id, UUID or short UUID");
     }
 
+    /**
+     * The video, if the caller owns it or moderates: 401 without a valid token, 403 with {@code refusal} for
+     * anyone else, and {@link #find}'s 400 and 404.
+     */
+    Video findManaged(SecurityContext security, String id, String refusal) {
+        User user = Caller.require(security);
+        Video video = find(id);
+        if (!ownsOrModerates(user, video)) {
+            throw Problem.forbidden(refusal);
+        }
+        return video;
+    }
+
     /** The video, if the caller may see it; 401 or 403 otherwise. {@code rawId} is how the path named it. */
     Video findVisible(String rawId, SecurityContext security) {
         Video video = find(rawId);

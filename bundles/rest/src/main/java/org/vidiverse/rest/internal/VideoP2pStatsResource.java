@@ -14,12 +14,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.store.StatsStore;
 import org.vidiverse.api.store.VideoStore;
-import org.vidiverse.rest.api.Caller;
-import org.vidiverse.rest.api.Problem;
 import org.vidiverse.rest.api.RestWhiteboard;
 
 /**
@@ -41,11 +38,7 @@ public final class VideoP2pStatsResource {
 
     @GET
     public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
-        User user = Caller.require(security);
-        Video video = access.find(id);
-        if (!VideoAccess.ownsOrModerates(user, video)) {
-            throw Problem.forbidden("Only the video's owner and moderators see its statistics");
-        }
+        Video video = access.findManaged(security, id, "Only the video's owner and moderators see its statistics");
         StatsStore.PlaybackBytes bytes = stats.playbackBytes(video.id());
         long total = bytes.fromPeers() + bytes.fromServer();
         Map<String, Object> json = new LinkedHashMap<>();

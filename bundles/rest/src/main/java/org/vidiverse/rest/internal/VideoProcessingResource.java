@@ -17,11 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.media.MediaPipeline;
 import org.vidiverse.api.media.MediaPipeline.TranscodingProgress;
-import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.Video;
 import org.vidiverse.api.store.VideoStore;
-import org.vidiverse.rest.api.Caller;
-import org.vidiverse.rest.api.Problem;
 import org.vidiverse.rest.api.RestWhiteboard;
 
 /**
@@ -45,11 +42,7 @@ public final class VideoProcessingResource {
 
     @GET
     public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
-        User user = Caller.require(security);
-        Video video = access.find(id);
-        if (!VideoAccess.ownsOrModerates(user, video)) {
-            throw Problem.forbidden("Only the video's owner and moderators see its processing");
-        }
+        Video video = access.findManaged(security, id, "Only the video's owner and moderators see its processing");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", Labels.idLabel(video.state().id(), video.state().label()));
         Optional<TranscodingProgress> progress = video.local() ? pipeline.transcodingProgress(video.id())

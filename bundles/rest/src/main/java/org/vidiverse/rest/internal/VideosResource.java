@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.vidiverse.api.instance.InstanceIdentity;
 import org.vidiverse.api.model.Page;
-import org.vidiverse.api.model.User;
 import org.vidiverse.api.model.VideoUpdate;
 import org.vidiverse.rest.api.Caller;
 import org.vidiverse.api.model.Video;
@@ -30,7 +29,6 @@ import org.vidiverse.api.store.VideoQuery;
 import org.vidiverse.api.store.VideoStore;
 import org.vidiverse.api.store.WatchHistoryStore;
 import org.vidiverse.rest.api.Paging;
-import org.vidiverse.rest.api.Problem;
 import org.vidiverse.rest.api.RestWhiteboard;
 
 /** {@code /api/v1/videos}: the public listing and one video by id, UUID or short UUID. */
@@ -148,11 +146,6 @@ public final class VideosResource {
 
     /** The video if the caller owns it or moderates: anonymous 401, others 403, unknown 404. */
     private Video editable(SecurityContext security, String id) {
-        User user = Caller.require(security);
-        Video video = access.find(id);
-        if (!VideoAccess.ownsOrModerates(user, video)) {
-            throw Problem.forbidden("Cannot manage a video of another user");
-        }
-        return video;
+        return access.findManaged(security, id, "Cannot manage a video of another user");
     }
 }
