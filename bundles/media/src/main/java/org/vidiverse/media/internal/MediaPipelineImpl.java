@@ -230,30 +230,27 @@ public final class MediaPipelineImpl implements MediaPipeline {
         enqueue(videoId, source);
     }
 
+    /** Pages of pending jobs read at most to place a video in the queue. */
+    private static final int PENDING_PAGES = 10;
+
     @Override
     public Optional<TranscodingProgress> transcodingProgress(long videoId) {
         List<Job> running = jobs.list(JobQuery.inState(JobState.PROCESSING).ofType(TRANSCODING_JOB),
                 new PageRequest(0, PageRequest.MAX_COUNT, "createdAt", false)).data();
         Optional<TranscodingProgress> found = progressOf(videoId, running, List.of());
-        if (found.isPresent()) {
-            return found;
-        }
-        // the queue, oldest first as claimed, a page at a time: a video far down a long queue costs a few pages
-        List<Job> pending = new ArrayList<>();
-        for (int start = 0; start < PENDING_PAGES * PageRequest.MAX_COUNT; start += PageRequest.MAX_COUNT) {
-            List<Job> page = jobs.list(JobQuery.inState(JobState.PENDING).ofType(TRANSCODING_JOB),
+        // else the queue, oldest first as claimed, a page at a time: a video far down a long queue costs a few pages
+        for (int page = 0; found.isEmpty() && page < PENDING_PAGES; page++) {
+            int start = page * PageRequest.MAX_COUNT;
+            List<Job> pending = jobs.list(JobQuery.inState(JobState.PENDING).ofType(TRANSCODING_JOB),
                     new PageRequest(start, PageRequest.MAX_COUNT, "createdAt", false)).data();
-            pending.addAll(page);
-            found = progressOf(videoId, List.of(), pending);
-            if (found.isPresent() || page.size() < PageRequest.MAX_COUNT) {
-                return found;
+            found = progressOf(videoId, List.of(), pending)
+                    .map(p -> new TranscodingProgress(false, 0, start + p.jobsAhead()));
+            if (pending.size() < PageRequest.MAX_COUNT) {
+                break;
             }
         }
-        return Optional.empty();
+        return found;
     }
-
-    /** Pages of pending jobs read to place a video in the queue. */
-    private static final int PENDING_PAGES = 10;
 
     /**
      * The progress of {@code videoId}'s transcoding among the running jobs and the pending ones (oldest first);
