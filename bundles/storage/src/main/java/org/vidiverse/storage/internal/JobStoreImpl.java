@@ -212,19 +212,8 @@ public final class JobStoreImpl implements JobStore {
             params.put("delayedPast", Date.from(query.delayedPast()));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jpa.txExpr(Required, em -> {
-            var count = em.createQuery("SELECT COUNT(j) FROM JobEntity j" + where, Long.class);
-            var select = em.createQuery("SELECT j FROM JobEntity j" + where + order, JobEntity.class);
-            params.forEach((name, value) -> {
-                count.setParameter(name, value);
-                select.setParameter(name, value);
-            });
-            long total = count.getSingleResult();
-            if (page.count() == 0 || total <= page.start()) {
-                return new Page<>(total, List.of());
-            }
-            return new Page<>(total, Sorts.window(select, page).getResultList().stream().map(Mapper::job).toList());
-        });
+        return jpa.txExpr(Required, em -> Sorts.page(em, JobEntity.class, "JobEntity j", where, order, params, page,
+                Mapper::job));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.apache.aries.jpa.template.TransactionType.Required;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,31 +186,18 @@ public final class UserStoreImpl implements UserStore {
     public Page<User> list(String search, Boolean blocked, PageRequest page) {
         String order = Sorts.orderBy("u", page, SORTS, "createdAt", true);
         List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (search != null && !search.isBlank()) {
             conditions.add("(u.usernameLower LIKE :search ESCAPE '!' OR u.emailLower LIKE :search ESCAPE '!')");
+            params.put("search", "%" + Sql.likeEscaped(search.trim().toLowerCase(Locale.ROOT)) + "%");
         }
         if (blocked != null) {
             conditions.add("u.blocked = :blocked");
+            params.put("blocked", blocked);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jpa.txExpr(Required, em -> {
-            var count = em.createQuery("SELECT COUNT(u) FROM UserEntity u" + where, Long.class);
-            var select = em.createQuery("SELECT u FROM UserEntity u" + where + order, UserEntity.class);
-            if (search != null && !search.isBlank()) {
-                String pattern = "%" + Sql.likeEscaped(search.trim().toLowerCase(Locale.ROOT)) + "%";
-                count.setParameter("search", pattern);
-                select.setParameter("search", pattern);
-            }
-            if (blocked != null) {
-                count.setParameter("blocked", blocked);
-                select.setParameter("blocked", blocked);
-            }
-            long total = count.getSingleResult();
-            if (page.count() == 0 || total <= page.start()) {
-                return new Page<>(total, List.of());
-            }
-            return new Page<>(total, Sorts.window(select, page).getResultList().stream().map(mapper::user).toList());
-        });
+        return jpa.txExpr(Required, em -> Sorts.page(em, UserEntity.class, "UserEntity u", where, order, params, page,
+                mapper::user));
     }
 
     @Override
